@@ -1,0 +1,38 @@
+# The verbs a contributor needs. Every target installs from the lock file on first use.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-from-lock
+
+# MkDocs 1.6 prints a banner about MkDocs 2.0; these variables silence it without patching packages.
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+
+.PHONY: serve build test lint ledger bench clean
+
+$(STAMP): requirements.lock
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	touch $(STAMP)
+
+serve: $(STAMP) ## live preview at http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict --livereload --dev-addr 127.0.0.1:8000
+
+build: $(STAMP) ## strict build into site/ (never pass -q: quiet mode hides warnings from --strict)
+	$(BIN)/mkdocs build --strict --clean
+
+test: $(STAMP) ## unit, build and browser tests
+	$(BIN)/python -m pytest
+
+lint: $(STAMP) ## ruff, Markdown lint, codespell, zizmor, actionlint
+	bash tools/lint.sh
+
+ledger: $(STAMP) ## record new pages and ids in the link ledger
+	$(BIN)/python -m hooks.ledger update
+
+bench: $(STAMP) ## Lighthouse, page weight and build-time benchmark
+	$(BIN)/python -m benchmarks.run
+
+clean:
+	rm -rf site .pytest_cache

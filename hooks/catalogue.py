@@ -1,0 +1,489 @@
+"""The catalogue: every checklist, phase and milestone, loaded and checked once per build.
+
+Data lives in ``data/`` as YAML described by JSON Schemas in ``data/schemas/``. Loading parses each
+file with line numbers, validates it against its schema, then cross-checks what no schema can see
+(ids unique across the site, references to chapters and topics, a page for every topic). The first
+problem stops the build as a ContentError naming file, line, key and the fix.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, ValidationError
+from referencing import Registry, Resource
+
+from hooks.errors import ContentError
+from hooks.yaml_source import KeyPath, YamlDocument, format_key_path, load_yaml
+
+CHECKLIST_DIR = "data/checklists"
+FRAMEWORK_FILE = "data/framework.yml"
+TIMELINE_FILE = "data/timeline.yml"
+SCHEMA_DIR = "data/schemas"
+GUIDE_DIR = "guide"
+TOPICS_DIR = "topics"
+
+
+@dataclass(frozen=True)
+class Source:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Item:
+    """One checklist item; ``id`` is the anchor readers link and the key their ticks live under."""
+
+    id: str
+    text: str
+    why: str
+    sources: tuple[Source, ...]
+    renamed_from: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Chapter:
+    id: str
+    title: str
+    url: str  # site-relative, e.g. "guide/making-it-sustainable/"
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    title: str
+    summary: str
+    chapters: tuple[str, ...]
+    items: tuple[Item, ...]
+    source_path: str
+
+    @property
+    def url(self) -> str:
+        return f"{TOPICS_DIR}/{self.id}/"
+
+
+@dataclass(frozen=True)
+class Task:
+    id: str
+    text: str
+    chapters: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    renamed_from: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Phase:
+    id: str
+    label: str
+    title: str
+    guide_text: str
+    starts_on_day: int
+    ends_on_day: int | None
+    tasks: tuple[Task, ...]
+    renamed_from: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Milestone:
+    id: str
+    label: str
+    guide_text: str
+    starts_on_day: int
+    ends_on_day: int | None
+    chapters: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    topics: dict[str, Topic]
+    phases: tuple[Phase, ...]
+    milestones: tuple[Milestone, ...]
+    chapters: dict[str, Chapter]
+    framework_url: str  # page that shows the phase cards
+
+    def topics_for_chapter(self, chapter_id: str) -> list[Topic]:
+        return [topic for topic in self.topics.values() if chapter_id in topic.chapters]
+
+
+# ---------------------------------------------------------------- schema validation
+
+_HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
+_JINJA = re.compile(r"\{\{|\{%|\{#")
+
+
+@lru_cache(maxsize=4)
+def _validators(schema_dir: Path) -> dict[str, Draft202012Validator]:
+    schemas = {
+        path.name: json.loads(path.read_text(encoding="utf-8"))
+        for path in sorted(schema_dir.glob("*.schema.json"))
+    }
+    registry: Registry = Registry().with_resources(
+        (name, Resource.from_contents(schema)) for name, schema in schemas.items()
+    )
+    return {
+        name: Draft202012Validator(schema, registry=registry) for name, schema in schemas.items()
+    }
+
+
+def _describe(error: ValidationError) -> tuple[KeyPath, str]:
+    """Turn a jsonschema error into (key path, one-line problem with the fix)."""
+    path: KeyPath = tuple(error.absolute_path)
+    hint = error.schema.get("description") if isinstance(error.schema, dict) else None
+    validator = error.validator
+    if validator == "required":
+        missing = re.search(r"'([^']+)'", error.message)
+        name = missing.group(1) if missing else "a key"
+        return path, f"is missing required key '{name}'; add it"
+    if validator == "additionalProperties":
+        allowed = ", ".join(sorted(error.schema.get("properties", {})))
+        extra = re.findall(r"'([^']+)'", error.message)
+        key = extra[0] if extra else "?"
+        return (
+            *path,
+            key,
+        ), f"is not a known key; remove it or fix the spelling (allowed: {allowed})"
+    if validator == "pattern" and "^[a-z0-9]+" in str(error.validator_value):
+        return (
+            path,
+            f"{error.instance!r} is not a valid id; "
+            "use lowercase letters, digits and single hyphens",
+        )
+    if validator == "pattern" and "https://" in str(error.validator_value):
+        return path, f"{error.instance!r} is not an https URL; link a primary source over https"
+    if validator in ("minItems", "maxItems"):
+        low = error.schema.get("minItems")
+        high = error.schema.get("maxItems")
+        bounds = f"{low} to {high}" if low is not None and high is not None else f"{low or 0}+"
+        return path, f"has {len(error.instance)} entries; it needs {bounds}"
+    if validator == "type":
+        expected = error.validator_value
+        return path, f"must be of type {expected}, not {type(error.instance).__name__}" + (
+            f" ({hint})" if hint else ""
+        )
+    message = error.message if len(error.message) < 160 else error.message[:157] + "..."
+    return path, message + (f"; {hint}" if hint else "")
+
+
+def _validate(document: YamlDocument, schema_dir: Path, schema_name: str) -> None:
+    validator = _validators(schema_dir)[schema_name]
+    errors = list(validator.iter_errors(document.data))
+    if not errors:
+        return
+    # Report the error that comes first in the file, the one a contributor meets first.
+    described = sorted(
+        (_describe(error) for error in errors), key=lambda pair: document.line_of(pair[0])
+    )
+    key_path, problem = described[0]
+    raise ContentError(
+        document.path,
+        document.line_of(key_path),
+        f"{format_key_path(key_path)} {problem} (schema: {SCHEMA_DIR}/{schema_name})",
+    )
+
+
+def _check_plain_text(document: YamlDocument, value: Any, path: KeyPath = ()) -> None:
+    """Data text is plain (with `code`): markup or template syntax is a mistake, never rendered."""
+    if isinstance(value, dict):
+        for key, child in value.items():
+            _check_plain_text(document, child, (*path, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            _check_plain_text(document, child, (*path, index))
+    elif isinstance(value, str):
+        outside_code = re.sub(r"`[^`]*`", "", value)
+        if _HTML_TAG.search(outside_code):
+            raise ContentError(
+                document.path,
+                document.line_of(path),
+                f"{format_key_path(path)} contains HTML markup; data text is plain text "
+                "(put tags and code in `backticks`)",
+            )
+        if _JINJA.search(value):
+            raise ContentError(
+                document.path,
+                document.line_of(path),
+                f"{format_key_path(path)} contains template syntax ({{{{, {{% or {{#); "
+                "data text is plain text: remove it",
+            )
+
+
+# ---------------------------------------------------------------- loading
+
+
+def _load_checked(root: Path, relative: str, schema_name: str) -> YamlDocument:
+    document = load_yaml(root / relative, relative)
+    if document.data is None:
+        raise ContentError(relative, 1, "is empty; see the schema in " + SCHEMA_DIR)
+    _validate(document, root / SCHEMA_DIR, schema_name)
+    _check_plain_text(document, document.data)
+    return document
+
+
+def _sources(raw: list[dict[str, str]]) -> tuple[Source, ...]:
+    return tuple(Source(title=s["title"], url=s["url"]) for s in raw)
+
+
+def _first_heading(markdown_file: Path) -> str | None:
+    for line in markdown_file.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return None
+
+
+def _load_chapters(docs_dir: Path) -> dict[str, Chapter]:
+    chapters = {}
+    for page in sorted((docs_dir / GUIDE_DIR).glob("*.md")):
+        title = _first_heading(page) or page.stem.replace("-", " ").title()
+        chapters[page.stem] = Chapter(id=page.stem, title=title, url=f"{GUIDE_DIR}/{page.stem}/")
+    return chapters
+
+
+class _IdRegistry:
+    """Every id a reader can link or store progress under, with where it was defined."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, tuple[str, int]] = {}
+
+    def claim(self, document: YamlDocument, key_path: KeyPath, value: str) -> None:
+        line = document.line_of(key_path)
+        if value in self._seen:
+            other_path, other_line = self._seen[value]
+            raise ContentError(
+                document.path,
+                line,
+                f"{format_key_path(key_path)} '{value}' is already used by "
+                f"{other_path}:{other_line}; ids must be unique across the site — pick another id",
+            )
+        self._seen[value] = (document.path, line)
+
+
+def _check_references(
+    document: YamlDocument,
+    key_path: KeyPath,
+    values: list[str],
+    known: dict[str, Any],
+    kind: str,
+    where: str,
+) -> None:
+    for index, value in enumerate(values):
+        if value not in known:
+            choices = ", ".join(sorted(known)) or "(none)"
+            raise ContentError(
+                document.path,
+                document.line_of((*key_path, index)),
+                f"{format_key_path((*key_path, index))} names unknown {kind} '{value}'; "
+                f"use one of: {choices} ({where})",
+            )
+
+
+def _load_topics(root: Path, ids: _IdRegistry, chapters: dict[str, Chapter]) -> dict[str, Topic]:
+    topics: dict[str, Topic] = {}
+    files = sorted((root / CHECKLIST_DIR).glob("*.yml"))
+    stray = sorted((root / CHECKLIST_DIR).glob("*.yaml"))
+    if stray:
+        raise ContentError(
+            f"{CHECKLIST_DIR}/{stray[0].name}", None, "uses the .yaml extension; rename it to .yml"
+        )
+    for file in files:
+        relative = f"{CHECKLIST_DIR}/{file.name}"
+        document = _load_checked(root, relative, "checklist.schema.json")
+        data = document.data
+        if data["id"] != file.stem:
+            raise ContentError(
+                relative,
+                document.line_of(("id",)),
+                f"id '{data['id']}' must equal the file name '{file.stem}'; rename one of them",
+            )
+        ids.claim(document, ("id",), data["id"])
+        _check_references(
+            document, ("chapters",), data["chapters"], chapters, "chapter", "files in docs/guide/"
+        )
+        items = []
+        for index, raw in enumerate(data["items"]):
+            ids.claim(document, ("items", index, "id"), raw["id"])
+            for alias_index, alias in enumerate(raw.get("renamed_from", [])):
+                ids.claim(document, ("items", index, "renamed_from", alias_index), alias)
+            items.append(
+                Item(
+                    id=raw["id"],
+                    text=raw["text"].strip(),
+                    why=" ".join(raw["why"].split()),
+                    sources=_sources(raw["sources"]),
+                    renamed_from=tuple(raw.get("renamed_from", [])),
+                )
+            )
+        topics[data["id"]] = Topic(
+            id=data["id"],
+            title=data["title"],
+            summary=" ".join(data["summary"].split()),
+            chapters=tuple(data["chapters"]),
+            items=tuple(items),
+            source_path=relative,
+        )
+    if not topics:
+        raise ContentError(CHECKLIST_DIR, None, "holds no checklist; add at least one .yml file")
+    return topics
+
+
+def _load_phases(
+    root: Path, ids: _IdRegistry, chapters: dict[str, Chapter], topics: dict[str, Topic]
+) -> tuple[Phase, ...]:
+    document = _load_checked(root, FRAMEWORK_FILE, "framework.schema.json")
+    phases = []
+    for index, raw in enumerate(document.data["phases"]):
+        here: KeyPath = ("phases", index)
+        ids.claim(document, (*here, "id"), raw["id"])
+        for alias_index, alias in enumerate(raw.get("renamed_from", [])):
+            ids.claim(document, (*here, "renamed_from", alias_index), alias)
+        _check_days(document, here, raw)
+        tasks = []
+        for task_index, task in enumerate(raw["tasks"]):
+            task_path: KeyPath = (*here, "tasks", task_index)
+            ids.claim(document, (*task_path, "id"), task["id"])
+            for alias_index, alias in enumerate(task.get("renamed_from", [])):
+                ids.claim(document, (*task_path, "renamed_from", alias_index), alias)
+            _check_references(
+                document,
+                (*task_path, "chapters"),
+                task.get("chapters", []),
+                chapters,
+                "chapter",
+                "files in docs/guide/",
+            )
+            _check_references(
+                document,
+                (*task_path, "topics"),
+                task.get("topics", []),
+                topics,
+                "topic",
+                f"files in {CHECKLIST_DIR}/",
+            )
+            tasks.append(
+                Task(
+                    id=task["id"],
+                    text=task["text"].strip(),
+                    chapters=tuple(task.get("chapters", [])),
+                    topics=tuple(task.get("topics", [])),
+                    renamed_from=tuple(task.get("renamed_from", [])),
+                )
+            )
+        phases.append(
+            Phase(
+                id=raw["id"],
+                label=raw["label"],
+                title=raw["title"],
+                guide_text=" ".join(raw["guide_text"].split()),
+                starts_on_day=raw["starts_on_day"],
+                ends_on_day=raw["ends_on_day"],
+                tasks=tuple(tasks),
+                renamed_from=tuple(raw.get("renamed_from", [])),
+            )
+        )
+    return tuple(phases)
+
+
+def _check_days(document: YamlDocument, here: KeyPath, raw: dict[str, Any]) -> None:
+    end = raw.get("ends_on_day")
+    if end is not None and end <= raw["starts_on_day"]:
+        raise ContentError(
+            document.path,
+            document.line_of((*here, "ends_on_day")),
+            f"{format_key_path((*here, 'ends_on_day'))} {end} must be after starts_on_day "
+            f"{raw['starts_on_day']}; fix the day range",
+        )
+
+
+def _load_milestones(
+    root: Path, ids: _IdRegistry, chapters: dict[str, Chapter], topics: dict[str, Topic]
+) -> tuple[Milestone, ...]:
+    document = _load_checked(root, TIMELINE_FILE, "timeline.schema.json")
+    milestones = []
+    for index, raw in enumerate(document.data["milestones"]):
+        here: KeyPath = ("milestones", index)
+        ids.claim(document, (*here, "id"), raw["id"])
+        _check_days(document, here, raw)
+        _check_references(
+            document,
+            (*here, "chapters"),
+            raw.get("chapters", []),
+            chapters,
+            "chapter",
+            "docs/guide/",
+        )
+        _check_references(
+            document, (*here, "topics"), raw.get("topics", []), topics, "topic", CHECKLIST_DIR
+        )
+        milestones.append(
+            Milestone(
+                id=raw["id"],
+                label=raw["label"],
+                guide_text=" ".join(raw["guide_text"].split()),
+                starts_on_day=raw["starts_on_day"],
+                ends_on_day=raw["ends_on_day"],
+                chapters=tuple(raw.get("chapters", [])),
+                topics=tuple(raw.get("topics", [])),
+            )
+        )
+    return tuple(milestones)
+
+
+_CHECKLIST_CALL = re.compile(r"checklist\(\s*[\"']([^\"']+)[\"']\s*\)")
+
+
+def _check_topic_pages(docs_dir: Path, topics: dict[str, Topic]) -> None:
+    """Every topic has docs/topics/<id>.md and that page shows the topic's checklist."""
+    for topic in topics.values():
+        page = docs_dir / TOPICS_DIR / f"{topic.id}.md"
+        page_name = f"docs/{TOPICS_DIR}/{topic.id}.md"
+        if not page.is_file():
+            raise ContentError(
+                topic.source_path,
+                1,
+                f"id '{topic.id}' has no page; create {page_name} with "
+                f'{{{{ checklist("{topic.id}") }}}} and add it to nav in mkdocs.yml',
+            )
+        shown = _CHECKLIST_CALL.findall(page.read_text(encoding="utf-8"))
+        if topic.id not in shown:
+            raise ContentError(
+                page_name,
+                None,
+                f'does not show its checklist; add {{{{ checklist("{topic.id}") }}}} to the page',
+            )
+
+
+def _fingerprint(root: Path, docs_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    files = [*(root / "data").rglob("*"), *(docs_dir / GUIDE_DIR).glob("*.md")]
+    files += list((docs_dir / TOPICS_DIR).glob("*.md"))
+    return tuple(
+        (str(path), path.stat().st_mtime_ns, path.stat().st_size)
+        for path in sorted(files)
+        if path.is_file()
+    )
+
+
+def load_catalogue(root: Path, docs_dir: Path) -> Catalogue:
+    """Load and check all data; cached until a data or page file changes (serve, other engines)."""
+    return _load_cached(root.resolve(), docs_dir.resolve(), _fingerprint(root, docs_dir))
+
+
+@lru_cache(maxsize=2)
+def _load_cached(root: Path, docs_dir: Path, _fingerprint: tuple[Any, ...]) -> Catalogue:
+    ids = _IdRegistry()
+    chapters = _load_chapters(docs_dir)
+    topics = _load_topics(root, ids, chapters)
+    phases = _load_phases(root, ids, chapters, topics)
+    milestones = _load_milestones(root, ids, chapters, topics)
+    _check_topic_pages(docs_dir, topics)
+    return Catalogue(
+        topics=topics,
+        phases=phases,
+        milestones=milestones,
+        chapters=chapters,
+        framework_url=f"{GUIDE_DIR}/the-practical-framework/",
+    )

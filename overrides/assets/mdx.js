@@ -1,0 +1,1 @@
+// Checklists and cards: filled in by the interactive-cards work.

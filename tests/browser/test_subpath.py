@@ -1,0 +1,73 @@
+"""The site works under a sub-path, as GitHub Pages serves a project site."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.build.test_site_content import nav_pages
+
+pytestmark = pytest.mark.browser
+
+
+def page_url(base_url: str, src: str) -> str:
+    path = src.removesuffix(".md")
+    path = "" if path == "index" else path.removesuffix("index")
+    return base_url + (path + "/" if path and not path.endswith("/") else path)
+
+
+def record_problems(page) -> list[str]:
+    problems: list[str] = []
+    page.on(
+        "console",
+        lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None,
+    )
+    page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
+    page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
+    page.on(
+        "response",
+        lambda r: problems.append(f"HTTP {r.status}: {r.url}") if r.status >= 400 else None,
+    )
+    return problems
+
+
+def test_every_page_and_asset_loads_under_a_sub_path(built_site, page):
+    problems = record_problems(page)
+    for src in nav_pages():
+        url = page_url(built_site.base_url, src)
+        response = page.goto(url, wait_until="networkidle")
+        assert response is not None and response.status == 200, url
+        assert page.locator("article h1").count() == 1, url
+        assert page.evaluate("getComputedStyle(document.body).fontFamily"), url
+    assert problems == []
+
+
+def test_missing_page_shows_the_styled_404_under_the_sub_path(built_site, page):
+    problems = record_problems(page)
+    response = page.goto(built_site.base_url + "no/such/page/", wait_until="networkidle")
+    assert response is not None and response.status == 404
+    assert page.locator("h1").first.inner_text() == "404 - Not found"
+    # The 404 page's assets come from the sub-path: the header is styled, nothing failed.
+    assert page.locator(".md-header").is_visible()
+    # The only failure is the missing page itself (Chromium logs its 404 status to the console).
+    expected = {
+        f"HTTP 404: {built_site.base_url}no/such/page/",
+        "console error: Failed to load resource: the server responded with a status of 404 "
+        "(Not Found)",
+    }
+    assert set(problems) <= expected and len(problems) == 2
+
+
+def test_search_finds_a_chapter_under_the_sub_path(built_site, page):
+    page.goto(built_site.base_url, wait_until="networkidle")
+    page.keyboard.press("/")
+    page.locator("input.md-search__input").press_sequentially("recipe", delay=30)
+    result = page.locator(".md-search-result__item a").first
+    result.wait_for()
+    assert "guide/measuring-progress-and-adjusting/" in result.get_attribute("href")
+
+
+def test_instant_navigation_keeps_the_sub_path(built_site, page):
+    page.goto(built_site.base_url + "guide/making-it-sustainable/", wait_until="networkidle")
+    page.locator("a.md-footer__link--next").click()
+    page.wait_for_url("**/some-prefix/guide/how-to-stay-motivated-long-term/")
+    assert page.locator("article h1").inner_text().startswith("How to Stay Motivated")

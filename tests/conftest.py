@@ -1,0 +1,179 @@
+"""Shared fixtures: the site is built once per test session and served under a sub-path,
+the way GitHub Pages serves a project site; one Chromium serves every browser test."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+SUB_PATH = "/some-prefix/"
+BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+
+if str(PROJECT_DIR) not in sys.path:
+    sys.path.insert(0, str(PROJECT_DIR))
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    site_dir: Path
+    base_url: str  # e.g. http://127.0.0.1:PORT/some-prefix/
+    build_log: str
+
+
+def run_mkdocs_build(
+    project_dir: Path, site_dir: Path, site_url: str
+) -> subprocess.CompletedProcess[str]:
+    """A strict build exactly as `make build` runs it (never with -q)."""
+    env = {**os.environ, **BUILD_ENV, "SITE_URL": site_url}
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--clean",
+            "--site-dir",
+            str(site_dir),
+        ],
+        cwd=project_dir,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site only under SUB_PATH and answers misses with the site's 404 page."""
+
+    def log_message(self, format: str, *args: object) -> None:  # quiet test output
+        pass
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(SUB_PATH):
+            return "/nonexistent"
+        return super().translate_path("/" + path[len(SUB_PATH) :])
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page_404 = Path(self.directory) / "404.html"
+        if code == 404 and page_404.is_file():
+            body = page_404.read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(body)
+            return
+        super().send_error(code, message, explain)
+
+
+def serve_directory(directory: Path, sock: socket.socket) -> http.server.ThreadingHTTPServer:
+    handler = functools.partial(_SubPathHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(sock.getsockname(), handler, bind_and_activate=False)
+    server.socket.close()
+    server.socket = sock
+    server.server_activate()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    base_url = f"http://127.0.0.1:{port}{SUB_PATH}"
+    site_dir = tmp_path_factory.mktemp("site")
+    result = run_mkdocs_build(PROJECT_DIR, site_dir, base_url)
+    if result.returncode != 0:
+        pytest.fail(f"strict build failed:\n{result.stderr[-4000:]}")
+    server = serve_directory(site_dir, sock)
+    yield BuiltSite(site_dir=site_dir, base_url=base_url, build_log=result.stderr)
+    server.shutdown()
+
+
+def chromium_executable() -> str | None:
+    """System Chromium (Debian's package) unless CHROMIUM_PATH says otherwise; None means
+    Playwright's own browser."""
+    override = os.environ.get("CHROMIUM_PATH")
+    if override:
+        return override
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_executable(), args=CHROMIUM_ARGS, headless=True
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def context(browser: object) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})  # type: ignore[attr-defined]
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context: object) -> object:
+    return context.new_page()  # type: ignore[attr-defined]
+
+
+COPIED_PATHS = ("mkdocs.yml", "data", "docs", "hooks", "overrides", "manuscript")
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A throwaway copy of the project's sources that a test may break on purpose."""
+    target = tmp_path / "project"
+    target.mkdir()
+    for name in COPIED_PATHS:
+        source = PROJECT_DIR / name
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.is_file():
+            shutil.copy2(source, target / name)
+    return target
+
+
+def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
+    """Edit a file in a project copy; fails loudly if the text to replace is not there."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not found in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")

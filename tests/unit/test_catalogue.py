@@ -1,0 +1,286 @@
+"""Loading and validating data: every bad input stops the build with file, line, key and fix."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from hooks.catalogue import load_catalogue
+from hooks.errors import ContentError
+from tests.conftest import PROJECT_DIR, replace_in
+
+TOPIC_FILE = "data/checklists/webhook-design.yml"
+
+
+def load(project: Path):
+    return load_catalogue(project, project / "docs")
+
+
+def error_for(project: Path) -> str:
+    with pytest.raises(ContentError) as caught:
+        load(project)
+    return str(caught.value)
+
+
+def line_of(path: Path, needle: str) -> int:
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if needle in line:
+            return number
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
+def first_item_id(path: Path) -> str:
+    match = re.search(r"^  - id: (\S+)", path.read_text(encoding="utf-8"), re.MULTILINE)
+    assert match
+    return match.group(1)
+
+
+def test_real_data_loads_with_five_topics_of_8_to_15_items():
+    catalogue = load_catalogue(PROJECT_DIR, PROJECT_DIR / "docs")
+    assert set(catalogue.topics) == {
+        "server-side-rendering",
+        "api-versioning",
+        "webhook-design",
+        "build-optimization",
+        "lazy-loading",
+    }
+    for topic in catalogue.topics.values():
+        assert 8 <= len(topic.items) <= 15, topic.id
+        assert all(item.sources for item in topic.items)
+    assert [phase.label for phase in catalogue.phases] == [
+        "Week 1-2",
+        "Week 3-4",
+        "Month 2-3",
+        "Month 3+",
+    ]
+    assert [m.label for m in catalogue.milestones] == [
+        "Weeks 1-4",
+        "Months 2-3",
+        "Months 4-6",
+        "Month 6+",
+    ]
+
+
+def test_every_data_file_starts_with_its_schema_line():
+    for path in sorted((PROJECT_DIR / "data").rglob("*.yml")):
+        first = path.read_text(encoding="utf-8").splitlines()[0]
+        assert first.startswith("# yaml-language-server: $schema="), path
+        schema = (path.parent / first.split("$schema=", 1)[1]).resolve()
+        assert schema.is_file(), f"{path}: schema {schema} does not exist"
+
+
+def test_malformed_yaml_names_file_and_line(project_copy):
+    path = project_copy / TOPIC_FILE
+    replace_in(path, "\ntitle:", "\n  title:")
+    message = error_for(project_copy)
+    assert message.startswith(f"{TOPIC_FILE}:")
+    assert "invalid YAML" in message
+
+
+def test_key_given_twice_is_refused(project_copy):
+    path = project_copy / TOPIC_FILE
+    replace_in(path, "\ntitle:", "\ntitle: Again\ntitle:")
+    message = error_for(project_copy)
+    assert re.match(rf"{TOPIC_FILE}:\d+: invalid YAML: key 'title' appears twice", message)
+
+
+def test_missing_required_key_names_item_and_line(project_copy):
+    path = project_copy / TOPIC_FILE
+    text = path.read_text(encoding="utf-8")
+    # Drop the first item's "why" (a folded block: the key line and its indented lines).
+    text = re.sub(r"\n    why: >-\n(      .*\n)+", "\n", text, count=1)
+    path.write_text(text, encoding="utf-8")
+    message = error_for(project_copy)
+    assert f"{TOPIC_FILE}:{line_of(path, '  - id: ' + first_item_id(path))}: items[0]" in message
+    assert "missing required key 'why'" in message
+
+
+def test_unknown_key_names_the_key_and_allowed_ones(project_copy):
+    path = project_copy / TOPIC_FILE
+    replace_in(path, "\ntitle:", "\ntitel: Typo\ntitle:")
+    message = error_for(project_copy)
+    assert message.startswith(f"{TOPIC_FILE}:{line_of(path, 'titel:')}: titel is not a known key")
+    assert "allowed: chapters, id, items, summary, title" in message
+
+
+def test_invalid_id_is_explained(project_copy):
+    path = project_copy / TOPIC_FILE
+    item_id = first_item_id(path)
+    replace_in(path, f"- id: {item_id}", "- id: Bad_Id")
+    message = error_for(project_copy)
+    assert (
+        f"{TOPIC_FILE}:{line_of(path, 'Bad_Id')}: items[0].id 'Bad_Id' is not a valid id" in message
+    )
+
+
+def test_too_few_items_says_how_many_are_needed(project_copy):
+    path = project_copy / TOPIC_FILE
+    text = path.read_text(encoding="utf-8")
+    head, items = text.split("\nitems:\n", 1)
+    kept = "\n  - id: ".join(items.split("\n  - id: ")[:3])
+    path.write_text(head + "\nitems:\n" + kept + "\n", encoding="utf-8")
+    message = error_for(project_copy)
+    assert (
+        f"{TOPIC_FILE}:{line_of(path, 'items:')}: items has 3 entries; it needs 8 to 15" in message
+    )
+
+
+def test_source_must_be_https(project_copy):
+    path = project_copy / TOPIC_FILE
+    replace_in(path, "url: https://", "url: http://")
+    message = error_for(project_copy)
+    assert "is not an https URL" in message
+    assert message.startswith(f"{TOPIC_FILE}:{line_of(path, 'url: http://')}:")
+
+
+def test_wrong_type_is_named(project_copy):
+    path = project_copy / TOPIC_FILE
+    replace_in(path, "\nchapters:\n", "\nchapters: 7\nunused:\n")
+    message = error_for(project_copy)
+    assert "chapters must be of type array, not int" in message
+
+
+def test_duplicate_id_across_files_names_both_places(project_copy):
+    first = project_copy / "data/checklists/api-versioning.yml"
+    second = project_copy / TOPIC_FILE
+    taken = first_item_id(first)
+    replace_in(second, f"- id: {first_item_id(second)}", f"- id: {taken}")
+    message = error_for(project_copy)
+    expected_first_line = line_of(first, f"- id: {taken}")
+    assert re.search(
+        rf"{TOPIC_FILE}:{line_of(second, '- id: ' + taken)}: items\[0\]\.id '{taken}' is already "
+        rf"used by data/checklists/api-versioning.yml:{expected_first_line}; ids must be unique",
+        message,
+    ), message
+
+
+def test_alias_may_not_reuse_a_current_id(project_copy):
+    path = project_copy / TOPIC_FILE
+    taken = first_item_id(project_copy / "data/checklists/lazy-loading.yml")
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("    text:", f"    renamed_from: [{taken}]\n    text:", 1)
+    path.write_text(text, encoding="utf-8")
+    message = error_for(project_copy)
+    assert (
+        f"renamed_from[0] '{taken}' is already used by data/checklists/lazy-loading.yml" in message
+    )
+
+
+def test_phase_ids_collide_with_item_ids_too(project_copy):
+    path = project_copy / "data/framework.yml"
+    taken = first_item_id(project_copy / "data/checklists/api-versioning.yml")
+    replace_in(path, "- id: phase-week-1-2", f"- id: {taken}")
+    message = error_for(project_copy)
+    assert message.startswith("data/framework.yml:")
+    assert (
+        f"phases[0].id '{taken}' is already used by data/checklists/api-versioning.yml" in message
+    )
+
+
+def test_unknown_chapter_lists_the_known_ones(project_copy):
+    path = project_copy / TOPIC_FILE
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"\nchapters:\n  - \S+", "\nchapters:\n  - no-such-chapter", text, count=1)
+    path.write_text(text, encoding="utf-8")
+    message = error_for(project_copy)
+    assert message.startswith(f"{TOPIC_FILE}:{line_of(path, 'no-such-chapter')}: chapters[0]")
+    assert "unknown chapter 'no-such-chapter'" in message
+    assert "final-thoughts" in message
+
+
+def test_unknown_topic_in_framework_task(project_copy):
+    path = project_copy / "data/framework.yml"
+    replace_in(path, "topics: [lazy-loading]", "topics: [lazy-loadin]")
+    message = error_for(project_copy)
+    assert message.startswith(f"data/framework.yml:{line_of(path, 'lazy-loadin]')}:")
+    assert "unknown topic 'lazy-loadin'" in message
+
+
+def test_topic_id_must_match_file_name(project_copy):
+    path = project_copy / TOPIC_FILE
+    replace_in(path, "\nid: webhook-design", "\nid: webhooks")
+    message = error_for(project_copy)
+    assert "id 'webhooks' must equal the file name 'webhook-design'" in message
+
+
+def test_topic_without_page_says_which_page_to_create(project_copy):
+    (project_copy / "docs/topics/webhook-design.md").unlink()
+    message = error_for(project_copy)
+    assert message.startswith(f"{TOPIC_FILE}:1: id 'webhook-design' has no page")
+    assert "docs/topics/webhook-design.md" in message
+
+
+def test_topic_page_must_show_its_checklist(project_copy):
+    path = project_copy / "docs/topics/webhook-design.md"
+    replace_in(path, '{{ checklist("webhook-design") }}', "Coming soon.")
+    message = error_for(project_copy)
+    assert message.startswith("docs/topics/webhook-design.md: does not show its checklist")
+
+
+@pytest.mark.parametrize(
+    "injected",
+    ["<script>alert(1)</script>", '<img src=x onerror="alert(1)">', "</label>"],
+)
+def test_markup_in_data_is_refused(project_copy, injected):
+    path = project_copy / TOPIC_FILE
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(
+        r"\n    text: (.*)", lambda m: f"\n    text: '{m.group(1)} {injected}'", text, count=1
+    )
+    path.write_text(text, encoding="utf-8")
+    message = error_for(project_copy)
+    assert f"{TOPIC_FILE}:{line_of(path, injected)}: items[0].text contains HTML markup" in message
+
+
+def test_markup_inside_backticks_is_allowed_as_code(project_copy):
+    path = project_copy / TOPIC_FILE
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(
+        r"\n    text: (.*)", r"\n    text: 'Mention `<link rel=preload>` safely'", text, count=1
+    )
+    path.write_text(text, encoding="utf-8")
+    catalogue = load(project_copy)
+    assert catalogue.topics["webhook-design"].items[0].text == "Mention `<link rel=preload>` safely"
+
+
+def test_template_syntax_in_data_is_refused(project_copy):
+    path = project_copy / TOPIC_FILE
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(
+        r"\n    text: (.*)", r"\n    text: 'Render {{ config.secret }} here'", text, count=1
+    )
+    path.write_text(text, encoding="utf-8")
+    message = error_for(project_copy)
+    assert "items[0].text contains template syntax" in message
+
+
+def test_empty_file_is_refused(project_copy):
+    (project_copy / TOPIC_FILE).write_text("# nothing yet\n", encoding="utf-8")
+    assert error_for(project_copy).startswith(f"{TOPIC_FILE}:1: is empty")
+
+
+def test_day_range_must_move_forward(project_copy):
+    path = project_copy / "data/timeline.yml"
+    replace_in(
+        path,
+        "ends_on_day: 90\n  - id: milestone-months-4-6",
+        "ends_on_day: 10\n  - id: milestone-months-4-6",
+    )
+    message = error_for(project_copy)
+    assert "milestones[1].ends_on_day 10 must be after starts_on_day 28" in message
+
+
+def test_yaml_extension_is_refused(project_copy):
+    source = project_copy / TOPIC_FILE
+    source.rename(source.with_suffix(".yaml"))
+    assert "uses the .yaml extension; rename it to .yml" in error_for(project_copy)
+
+
+def test_catalogue_is_loaded_once_until_data_changes(project_copy):
+    first = load(project_copy)
+    assert load(project_copy) is first
+    path = project_copy / "data/timeline.yml"
+    replace_in(path, "Things start clicking.", "Things start clicking!")
+    assert load(project_copy) is not first

@@ -1,0 +1,182 @@
+"""Rendering: semantic, escaped HTML with stable ids, readable without JavaScript."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from hooks import render
+from hooks.catalogue import Item, Source, load_catalogue
+from tests.conftest import PROJECT_DIR
+
+PAGE = render.PageContext(url="topics/webhook-design/", site_url="https://example.org/guide/")
+
+
+@pytest.fixture(scope="module")
+def catalogue():
+    return load_catalogue(PROJECT_DIR, PROJECT_DIR / "docs")
+
+
+def soup(html: str) -> BeautifulSoup:
+    return BeautifulSoup(html, "html.parser")
+
+
+@pytest.mark.parametrize(
+    ("page_url", "target", "expected"),
+    [
+        ("topics/webhook-design/", "guide/final-thoughts/", "../../guide/final-thoughts/"),
+        ("", "topics/lazy-loading/", "topics/lazy-loading/"),
+        ("guide/x/", "", "../../"),
+        ("topics/", "topics/api-versioning/#api-x", "api-versioning/#api-x"),
+        ("topics/a/", "topics/a/", "./"),
+    ],
+)
+def test_links_are_relative_to_the_page(page_url, target, expected):
+    assert render.PageContext(url=page_url, site_url="https://e.org/").link(target) == expected
+
+
+def test_absolute_urls_use_site_url():
+    assert PAGE.absolute() == "https://example.org/guide/topics/webhook-design/"
+    assert (
+        render.PageContext(url="a/", site_url="https://e.org/r").absolute() == "https://e.org/r/a/"
+    )
+
+
+def test_checklist_items_have_stable_ids_checkbox_label_and_sources(catalogue):
+    topic = catalogue.topics["webhook-design"]
+    tree = soup(render.render_checklist(catalogue, topic, PAGE))
+    section = tree.select_one("section.mdx-checklist")
+    assert section["id"] == "webhook-design-checklist"
+    assert section["data-mdx-list"] == "webhook-design"
+    assert section["data-mdx-url"] == "https://example.org/guide/topics/webhook-design/"
+    heading = section.select_one("h2")
+    assert heading.select_one("a.headerlink")["href"] == "#webhook-design-checklist"
+    items = section.select("ul > li.mdx-item")
+    assert [li["id"] for li in items] == [item.id for item in topic.items]
+    for li, item in zip(items, topic.items, strict=True):
+        box = li.select_one("input[type=checkbox]")
+        assert box.has_attr("disabled"), "without the script a box must not look clickable"
+        label = li.select_one(f"label[for='{box['id']}']")
+        assert label.get_text(" ", strip=True) == render.plain_text(item.text)
+        assert li["data-mdx-item"] == item.id
+        assert li.select_one(".mdx-item__link")["href"] == f"#{item.id}"
+        assert [a["href"] for a in li.select(".mdx-item__sources a")] == [
+            s.url for s in item.sources
+        ]
+        assert li.select_one(".mdx-item__why").get_text(" ", strip=True)
+
+
+def test_html_has_no_blank_lines_that_would_break_the_markdown_block(catalogue):
+    for html in (
+        render.render_checklist(catalogue, catalogue.topics["api-versioning"], PAGE),
+        render.render_framework(catalogue, PAGE),
+        render.render_timeline(catalogue, PAGE),
+        render.render_topic_index(catalogue, PAGE),
+    ):
+        assert "\n\n" not in html
+
+
+def test_data_text_is_escaped_and_code_spans_become_code(catalogue):
+    topic = catalogue.topics["webhook-design"]
+    hostile = Item(
+        id="hostile-item",
+        text='Use `<b>` <script>alert(1)</script> & "quotes"',
+        why='<img src=x onerror="alert(1)"> `Sunset`',
+        sources=(Source(title="<i>t</i>", url='https://e.org/"onmouseover="x'),),
+    )
+    topic = dataclasses.replace(topic, items=(hostile,), summary="<svg onload=alert(1)>")
+    html = render.render_checklist(catalogue, topic, PAGE)
+    tree = soup(html)
+    assert tree.find("script") is None
+    assert tree.find("img") is None and tree.find("svg") is None and tree.find("b") is None
+    assert not any(attr.startswith("on") for tag in tree.find_all(True) for attr in tag.attrs)
+    assert "<code>&lt;b&gt;</code>" in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;quotes&#34;" in html
+    assert tree.select_one(".mdx-item__why code").get_text() == "Sunset"
+    assert tree.select_one(".mdx-item__sources a")["href"] == 'https://e.org/"onmouseover="x'
+
+
+def test_renamed_item_keeps_its_old_id_as_an_anchor(catalogue):
+    topic = catalogue.topics["webhook-design"]
+    renamed = dataclasses.replace(topic.items[0], renamed_from=("old-one", "older-one"))
+    topic = dataclasses.replace(topic, items=(renamed, *topic.items[1:]))
+    li = soup(render.render_checklist(catalogue, topic, PAGE)).select_one("li.mdx-item")
+    assert li["data-mdx-aliases"] == "old-one older-one"
+    assert {span["id"] for span in li.select(".mdx-item__alias")} == {"old-one", "older-one"}
+
+
+def test_framework_cards_carry_the_guide_words_days_and_tasks(catalogue):
+    page = render.PageContext(url="guide/the-practical-framework/", site_url="https://e.org/")
+    tree = soup(render.render_framework(catalogue, page))
+    cards = tree.select("ol.mdx-cards > li.mdx-card")
+    assert [card["id"] for card in cards] == [phase.id for phase in catalogue.phases]
+    for card, phase in zip(cards, catalogue.phases, strict=True):
+        guide = card.select_one(".mdx-card__guide").get_text(" ", strip=True)
+        assert guide == f"{phase.label}: {phase.guide_text}"
+        assert int(card["data-mdx-start-day"]) == phase.starts_on_day
+        assert card.get("data-mdx-end-day") == (
+            None if phase.ends_on_day is None else str(phase.ends_on_day)
+        )
+        assert [li["id"] for li in card.select("li.mdx-item")] == [t.id for t in phase.tasks]
+        for li, task in zip(card.select("li.mdx-item"), phase.tasks, strict=True):
+            hrefs = [a["href"] for a in li.select(".mdx-item__refs a")]
+            expected = [f"../{c}/" for c in task.chapters] + [
+                f"../../topics/{t}/" for t in task.topics
+            ]
+            assert hrefs == expected
+
+
+def test_timeline_lists_milestones_in_order_with_guide_words(catalogue):
+    tree = soup(render.render_timeline(catalogue, PAGE))
+    texts = [
+        p.get_text(" ", strip=True) for p in tree.select("li.mdx-milestone .mdx-milestone__text")
+    ]
+    assert texts == [f"{m.label}: {m.guide_text}" for m in catalogue.milestones]
+
+
+def test_topic_index_links_each_topic_with_its_item_count(catalogue):
+    page = render.PageContext(url="", site_url="https://e.org/")
+    tree = soup(render.render_topic_index(catalogue, page))
+    entries = tree.select("li.mdx-topic")
+    assert len(entries) == len(catalogue.topics)
+    for entry, topic in zip(entries, catalogue.topics.values(), strict=True):
+        assert entry.select_one("a")["href"] == f"topics/{topic.id}/"
+        assert entry.select_one("[data-mdx-count]").get_text() == f"{len(topic.items)} items"
+        assert entry["data-mdx-items"].split() == [item.id for item in topic.items]
+
+
+def test_related_topics_only_for_chapters_that_have_some(catalogue):
+    page = render.PageContext(url="guide/final-thoughts/", site_url="https://e.org/")
+    expected = catalogue.topics_for_chapter("final-thoughts")
+    html = render.render_related_topics(catalogue, "final-thoughts", page)
+    assert (html == "") == (not expected)
+    chapter = next(iter(catalogue.topics.values())).chapters[0]
+    page = render.PageContext(url=f"guide/{chapter}/", site_url="https://e.org/")
+    links = soup(render.render_related_topics(catalogue, chapter, page)).select("a")
+    assert [a["href"] for a in links] == [
+        f"../../topics/{t.id}/" for t in catalogue.topics_for_chapter(chapter)
+    ]
+
+
+def test_continue_panel_embeds_the_plan_as_escaped_json(catalogue):
+    import json
+
+    page = render.PageContext(url="", site_url="https://e.org/")
+    tree = soup(render.render_continue_panel(catalogue, page))
+    panel = tree.select_one("[data-mdx-component=continue]")
+    plan = json.loads(panel["data-mdx-plan"])
+    assert [phase["id"] for phase in plan] == [p.id for p in catalogue.phases]
+    assert plan[0]["tasks"][0]["id"] == catalogue.phases[0].tasks[0].id
+    assert (
+        panel.select_one("[data-mdx-continue-text] a")["href"] == "guide/the-practical-framework/"
+    )
+    assert tree.find("script") is None
+
+
+def test_inline_text_only_makes_code():
+    assert str(render.inline_text("a `b<c>` d")) == "a <code>b&lt;c&gt;</code> d"
+    assert render.plain_text("use `Sunset` header") == "use Sunset header"
+    assert not re.search(r"<(?!/?code)", str(render.inline_text("<em>x</em>")))
