@@ -29,26 +29,31 @@ def _page(env: Any) -> render.PageContext:
     return render.PageContext(url=env.page.url, site_url=env.conf.get("site_url") or "/")
 
 
-def _page_name(env: Any) -> str:
+def _page_location(env: Any, *needles: str) -> tuple[str, int | None]:
+    """The page's source path and the first line holding all ``needles``, when the engine tells
+    us the file (MkDocs and ProperDocs do; otherwise the page alone is named)."""
     page = getattr(env, "page", None)
     file = getattr(page, "file", None)
-    src = getattr(file, "src_uri", None) or getattr(page, "url", "?")
-    return f"docs/{src}"
+    name = f"docs/{getattr(file, 'src_uri', None) or getattr(page, 'url', '?')}"
+    source = getattr(file, "abs_src_path", None)
+    if source and Path(source).is_file():
+        for number, line in enumerate(Path(source).read_text(encoding="utf-8").splitlines(), 1):
+            if all(needle in line for needle in needles):
+                return name, number
+    return name, None
 
 
 def _topic(env: Any, topic_id: object) -> Any:
     catalogue = _catalogue(env)
     if not isinstance(topic_id, str):
         raise ContentError(
-            _page_name(env),
-            None,
+            *_page_location(env, "checklist("),
             f"checklist() needs a topic id in quotes, got {topic_id!r}; "
             f'write {{{{ checklist("webhook-design") }}}}',
         )
     if topic_id not in catalogue.topics:
         raise ContentError(
-            _page_name(env),
-            None,
+            *_page_location(env, "checklist(", topic_id),
             f"checklist('{topic_id}') names an unknown topic; "
             f"use one of: {', '.join(sorted(catalogue.topics))}",
         )

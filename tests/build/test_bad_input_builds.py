@@ -1,0 +1,169 @@
+"""Whole builds that must fail: page-level mistakes stop `mkdocs build --strict` with a message
+naming the file and the fix. (Data mistakes are covered one by one in tests/unit/test_catalogue.py.)"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import replace_in, run_mkdocs_build
+
+PAGE = "docs/guide/final-thoughts.md"
+MACRO_PAGE = "docs/topics/webhook-design.md"
+
+
+def failed_build(project) -> str:
+    result = run_mkdocs_build(project, project / "site", "http://127.0.0.1:8000/")
+    assert result.returncode != 0, "the build should have failed"
+    return result.stdout + result.stderr
+
+
+def test_unmodified_copy_builds(project_copy):
+    result = run_mkdocs_build(project_copy, project_copy / "site", "http://127.0.0.1:8000/")
+    assert result.returncode == 0, result.stderr[-3000:]
+
+
+def test_unknown_topic_names_the_page(project_copy):
+    replace_in(
+        project_copy / MACRO_PAGE,
+        'checklist("webhook-design") }}',
+        'checklist("webhook-design") }}\n\n{{ checklist("webhooks") }}',
+    )
+    log = failed_build(project_copy)
+    assert "docs/topics/webhook-design.md:8: checklist('webhooks') names an unknown topic" in log
+
+
+def test_wrong_argument_type_names_the_page(project_copy):
+    replace_in(
+        project_copy / MACRO_PAGE,
+        'checklist("webhook-design") }}',
+        'checklist("webhook-design") }}\n\n{{ checklist(3) }}',
+    )
+    log = failed_build(project_copy)
+    assert "docs/topics/webhook-design.md:8: checklist() needs a topic id in quotes, got 3" in log
+
+
+def test_undefined_variable_names_the_page(project_copy):
+    replace_in(
+        project_copy / MACRO_PAGE,
+        'checklist("webhook-design") }}',
+        'checklist("webhook-design") }}\n\n{{ no_such_thing }}',
+    )
+    log = failed_build(project_copy)
+    assert "topics/webhook-design.md" in log
+    assert "'no_such_thing' is undefined" in log
+
+
+def test_jinja_syntax_error_names_the_page(project_copy):
+    replace_in(
+        project_copy / MACRO_PAGE,
+        'checklist("webhook-design") }}',
+        'checklist("webhook-design") }}\n\n{% if %}',
+    )
+    log = failed_build(project_copy)
+    assert "topics/webhook-design.md" in log
+    assert "TemplateSyntaxError" in log or "Expected an expression" in log
+
+
+def test_attr_list_with_jinja_comment_start_is_caught(project_copy):
+    replace_in(
+        project_copy / MACRO_PAGE,
+        'checklist("webhook-design") }}',
+        'checklist("webhook-design") }}\n\n## Notes {#notes}\n',
+    )
+    log = failed_build(project_copy)
+    assert "topics/webhook-design.md" in log
+
+
+def test_code_block_with_template_syntax_builds_verbatim(project_copy):
+    replace_in(
+        project_copy / MACRO_PAGE,
+        'checklist("webhook-design") }}',
+        'checklist("webhook-design") }}\n\n```jinja\n{{ user.name }} {% if admin %}x{% endif %}\n```\n',
+    )
+    result = run_mkdocs_build(project_copy, project_copy / "site", "http://127.0.0.1:8000/")
+    assert result.returncode == 0, result.stderr[-3000:]
+    html = (project_copy / "site/topics/webhook-design/index.html").read_text(encoding="utf-8")
+    assert "user</span><span" in html or "user.name" in html
+    assert "admin" in html
+
+
+def test_macro_on_page_without_render_macros_is_caught(project_copy):
+    replace_in(project_copy / PAGE, "# Final Thoughts", "# Final Thoughts\n\n{{ timeline() }}")
+    log = failed_build(project_copy)
+    assert "docs/guide/final-thoughts.md: unrendered template syntax '{{ timeline() }}'" in log
+    assert "render_macros: true" in log
+
+
+def test_broken_link_fails(project_copy):
+    replace_in(
+        project_copy / PAGE,
+        "[topic checklist](../topics/index.md)",
+        "[topic checklist](../topics/missing.md)",
+    )
+    log = failed_build(project_copy)
+    assert "guide/final-thoughts.md" in log and "topics/missing.md" in log
+
+
+def test_broken_anchor_fails(project_copy):
+    replace_in(
+        project_copy / PAGE,
+        "(the-practical-framework.md)",
+        "(the-practical-framework.md#no-such-anchor)",
+    )
+    log = failed_build(project_copy)
+    assert "no-such-anchor" in log and "guide/final-thoughts.md" in log
+
+
+def test_broken_link_in_raw_html_fails(project_copy):
+    replace_in(
+        project_copy / PAGE, "Ready to begin?", '<a href="../nowhere/">x</a>\n\nReady to begin?'
+    )
+    log = failed_build(project_copy)
+    assert "guide/final-thoughts/index.html: link '../nowhere/' leads to no page" in log
+
+
+def test_broken_anchor_in_raw_html_fails(project_copy):
+    replace_in(
+        project_copy / PAGE,
+        "Ready to begin?",
+        '<a href="../../topics/webhook-design/#no-such-item">x</a>\n\nReady to begin?',
+    )
+    log = failed_build(project_copy)
+    assert "points to '#no-such-item'" in log
+
+
+def test_page_missing_from_nav_fails(project_copy):
+    (project_copy / "docs/guide/orphan.md").write_text("---\ndescription: Lost.\n---\n\n# Orphan\n")
+    log = failed_build(project_copy)
+    assert "guide/orphan.md" in log and 'not included in the "nav"' in log
+
+
+def test_page_without_description_fails(project_copy):
+    replace_in(
+        project_copy / PAGE,
+        "description: Start where you are, use what you have, and build from there.\n",
+        "",
+    )
+    log = failed_build(project_copy)
+    assert "docs/guide/final-thoughts.md:1: front matter has no 'description'" in log
+
+
+def test_image_without_alt_text_fails_with_line(project_copy):
+    replace_in(project_copy / PAGE, "Ready to begin?", "![](../assets/x.png)\n\nReady to begin?")
+    log = failed_build(project_copy)
+    assert "docs/guide/final-thoughts.md:9: image has no alt text" in log
+
+
+def test_html_image_without_alt_fails(project_copy):
+    replace_in(project_copy / PAGE, "Ready to begin?", '<img src="x.png">\n\nReady to begin?')
+    log = failed_build(project_copy)
+    assert "docs/guide/final-thoughts.md:9: <img> has no alt attribute" in log
+
+
+@pytest.mark.parametrize("broken", ["title: [unclosed", "items:\n\t- tab"])
+def test_malformed_yaml_stops_the_build_naming_file_and_line(project_copy, broken):
+    path = project_copy / "data/checklists/lazy-loading.yml"
+    replace_in(path, "\ntitle:", f"\n{broken}\nold_title:")
+    log = failed_build(project_copy)
+    assert "data/checklists/lazy-loading.yml:" in log and "invalid YAML" in log
+    assert "Traceback" not in log
