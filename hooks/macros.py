@@ -47,7 +47,7 @@ def _topic(env: Any, topic_id: object) -> Any:
     catalogue = _catalogue(env)
     if not isinstance(topic_id, str):
         raise ContentError(
-            *_page_location(env, "checklist("),
+            *_page_location(env, "checklist(", str(topic_id)),
             f"checklist() needs a topic id in quotes, got {topic_id!r}; "
             f'write {{{{ checklist("webhook-design") }}}}',
         )

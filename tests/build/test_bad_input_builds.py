@@ -1,5 +1,6 @@
 """Whole builds that must fail: page-level mistakes stop `mkdocs build --strict` with a message
-naming the file and the fix. (Data mistakes are covered one by one in tests/unit/test_catalogue.py.)"""
+naming the file and the fix. Data mistakes are covered one by one in tests/unit/test_catalogue.py.
+"""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ def test_unknown_topic_names_the_page(project_copy):
         'checklist("webhook-design") }}\n\n{{ checklist("webhooks") }}',
     )
     log = failed_build(project_copy)
-    assert "docs/topics/webhook-design.md:8: checklist('webhooks') names an unknown topic" in log
+    assert "docs/topics/webhook-design.md:10: checklist('webhooks') names an unknown topic" in log
 
 
 def test_wrong_argument_type_names_the_page(project_copy):
@@ -39,7 +40,7 @@ def test_wrong_argument_type_names_the_page(project_copy):
         'checklist("webhook-design") }}\n\n{{ checklist(3) }}',
     )
     log = failed_build(project_copy)
-    assert "docs/topics/webhook-design.md:8: checklist() needs a topic id in quotes, got 3" in log
+    assert "docs/topics/webhook-design.md:10: checklist() needs a topic id in quotes, got 3" in log
 
 
 def test_undefined_variable_names_the_page(project_copy):
@@ -78,7 +79,8 @@ def test_code_block_with_template_syntax_builds_verbatim(project_copy):
     replace_in(
         project_copy / MACRO_PAGE,
         'checklist("webhook-design") }}',
-        'checklist("webhook-design") }}\n\n```jinja\n{{ user.name }} {% if admin %}x{% endif %}\n```\n',
+        'checklist("webhook-design") }}\n\n'
+        "```jinja\n{{ user.name }} {% if admin %}x{% endif %}\n```\n",
     )
     result = run_mkdocs_build(project_copy, project_copy / "site", "http://127.0.0.1:8000/")
     assert result.returncode == 0, result.stderr[-3000:]
