@@ -4,7 +4,8 @@ Each guard stops the build with one line naming the file, the line where known, 
 - every page has a one-sentence ``description`` in its front matter;
 - every image has alt text;
 - no macro syntax reaches a page unrendered (outside code);
-- every link inside page content resolves, including links in raw HTML that MkDocs does not check.
+- every link inside page content resolves, including links in raw HTML that MkDocs does not check;
+- every page URL and anchor in the link ledger (published-links.json) is still served.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ if str(_PROJECT_DIR) not in sys.path:
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from hooks import page_checks  # noqa: E402
+from hooks import ledger, page_checks  # noqa: E402
 
 
 def _fail(problem: str) -> None:
@@ -43,7 +44,15 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     return html
 
 
-def on_post_build(config: Any) -> None:
-    problems = page_checks.broken_content_links(Path(config["site_dir"]))
+def _fail_first(problems: list[str]) -> None:
     if problems:
         _fail(problems[0] + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
+
+
+def on_post_build(config: Any) -> None:
+    site_dir = Path(config["site_dir"])
+    _fail_first(page_checks.broken_content_links(site_dir))
+    ledger_file = Path(config["config_file_path"]).parent / ledger.LEDGER_NAME
+    if ledger_file.is_file():
+        scan = ledger.scan_site(site_dir)
+        _fail_first(ledger.missing_links(ledger.Ledger.read(ledger_file), scan))

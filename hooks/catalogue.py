@@ -236,9 +236,15 @@ def _first_heading(markdown_file: Path) -> str | None:
     return None
 
 
-def _load_chapters(docs_dir: Path) -> dict[str, Chapter]:
+def _load_chapters(docs_dir: Path, nav_order: tuple[str, ...]) -> dict[str, Chapter]:
+    """Chapters in reading order: nav order first, then any page the nav does not list."""
+    position = {src: index for index, src in enumerate(nav_order)}
+    pages = sorted(
+        (docs_dir / GUIDE_DIR).glob("*.md"),
+        key=lambda page: (position.get(f"{GUIDE_DIR}/{page.name}", len(position)), page.name),
+    )
     chapters = {}
-    for page in sorted((docs_dir / GUIDE_DIR).glob("*.md")):
+    for page in pages:
         title = _first_heading(page) or page.stem.replace("-", " ").title()
         chapters[page.stem] = Chapter(id=page.stem, title=title, url=f"{GUIDE_DIR}/{page.stem}/")
     return chapters
@@ -467,15 +473,20 @@ def _fingerprint(root: Path, docs_dir: Path) -> tuple[tuple[str, int, int], ...]
     )
 
 
-def load_catalogue(root: Path, docs_dir: Path) -> Catalogue:
-    """Load and check all data; cached until a data or page file changes (serve, other engines)."""
-    return _load_cached(root.resolve(), docs_dir.resolve(), _fingerprint(root, docs_dir))
+def load_catalogue(root: Path, docs_dir: Path, nav_order: tuple[str, ...] = ()) -> Catalogue:
+    """Load and check all data; cached until a data or page file changes (serve, other engines).
+
+    ``nav_order`` lists page sources in nav order, so chapters come in reading order.
+    """
+    return _load_cached(root.resolve(), docs_dir.resolve(), nav_order, _fingerprint(root, docs_dir))
 
 
 @lru_cache(maxsize=2)
-def _load_cached(root: Path, docs_dir: Path, _fingerprint: tuple[Any, ...]) -> Catalogue:
+def _load_cached(
+    root: Path, docs_dir: Path, nav_order: tuple[str, ...], _fingerprint: tuple[Any, ...]
+) -> Catalogue:
     ids = _IdRegistry()
-    chapters = _load_chapters(docs_dir)
+    chapters = _load_chapters(docs_dir, nav_order)
     topics = _load_topics(root, ids, chapters)
     phases = _load_phases(root, ids, chapters, topics)
     milestones = _load_milestones(root, ids, chapters, topics)

@@ -20,9 +20,20 @@ from hooks.catalogue import GUIDE_DIR, Catalogue, load_catalogue  # noqa: E402
 from hooks.errors import ContentError  # noqa: E402
 
 
+def _nav_sources(nav: Any) -> tuple[str, ...]:
+    """Page sources in nav order from mkdocs.yml's nav (strings, lists, one-key mappings)."""
+    if isinstance(nav, str):
+        return (nav,)
+    if isinstance(nav, list):
+        return tuple(src for entry in nav for src in _nav_sources(entry))
+    if isinstance(nav, dict):
+        return tuple(src for value in nav.values() for src in _nav_sources(value))
+    return ()
+
+
 def _catalogue(env: Any) -> Catalogue:
     docs_dir = Path(env.conf["docs_dir"])
-    return load_catalogue(docs_dir.parent, docs_dir)
+    return load_catalogue(docs_dir.parent, docs_dir, _nav_sources(env.conf.get("nav")))
 
 
 def _page(env: Any) -> render.PageContext:
@@ -60,6 +71,20 @@ def _topic(env: Any, topic_id: object) -> Any:
     return catalogue.topics[topic_id]
 
 
+def _chapter_aliases(env: Any) -> dict[str, list[str]]:
+    """Old chapter ids by new chapter id, from mkdocs-redirects' map (when that plugin runs)."""
+    plugins = env.conf.get("plugins") or {}
+    redirects = plugins.get("redirects") if hasattr(plugins, "get") else None
+    maps = getattr(redirects, "config", {}).get("redirect_maps", {}) if redirects else {}
+    aliases: dict[str, list[str]] = {}
+    prefix = f"{GUIDE_DIR}/"
+    for old, new in maps.items():
+        if old.startswith(prefix) and new.startswith(prefix):
+            old_id, new_id = Path(old).stem, Path(new).stem
+            aliases.setdefault(new_id, []).append(old_id)
+    return aliases
+
+
 def define_env(env: Any) -> None:
     """Register the macros; loading the catalogue here stops a bad data file before any page."""
     _catalogue(env)
@@ -95,3 +120,23 @@ def define_env(env: Any) -> None:
     def continue_panel() -> str:
         """The home page's "continue where you left off" panel."""
         return render.render_continue_panel(_catalogue(env), _page(env))
+
+    @env.macro
+    def link_directory(kind: str) -> str:
+        """Chapters, topics or phases with copyable links, for the team leads' page."""
+        if kind not in ("chapters", "topics", "phases"):
+            raise ContentError(
+                *_page_location(env, "link_directory("),
+                f"link_directory({kind!r}) takes 'chapters', 'topics' or 'phases'",
+            )
+        return render.render_link_directory(_catalogue(env), kind, _page(env))
+
+    @env.macro
+    def plan_builder() -> str:
+        """The output area of the onboarding plan builder."""
+        return render.render_plan_builder(_page(env))
+
+    @env.macro
+    def plan_page() -> str:
+        """Every part of the onboarding; a plan link narrows it to the parts it names."""
+        return render.render_plan_page(_catalogue(env), _page(env), _chapter_aliases(env))

@@ -123,3 +123,54 @@ def render_continue_panel(catalogue: Catalogue, page: PageContext) -> str:
         page=page,
         plan_json=json.dumps(plan, separators=(",", ":"), ensure_ascii=False),
     )
+
+
+PLAN_URL = "onboarding/plan/"
+
+
+def render_link_directory(catalogue: Catalogue, kind: str, page: PageContext) -> str:
+    """A list of chapters, topics or phases with copyable absolute links and a plan box each."""
+    if kind == "chapters":
+        entries = [
+            (chapter.id, chapter.title, chapter.url) for chapter in catalogue.chapters.values()
+        ]
+    elif kind == "topics":
+        entries = [
+            (topic.id, f"{topic.title} checklist", topic.url) for topic in catalogue.topics.values()
+        ]
+    elif kind == "phases":
+        entries = [
+            (phase.id, f"{phase.label}: {phase.title}", f"{catalogue.framework_url}#{phase.id}")
+            for phase in catalogue.phases
+        ]
+    else:
+        raise ValueError(f"link_directory() takes 'chapters', 'topics' or 'phases', not {kind!r}")
+    return _render("link-directory.html", kind=kind, entries=entries, page=page)
+
+
+def render_plan_builder(page: PageContext) -> str:
+    return _render("plan-builder.html", page=page, plan_url=PLAN_URL)
+
+
+def render_plan_page(
+    catalogue: Catalogue, page: PageContext, chapter_aliases: dict[str, list[str]] | None = None
+) -> str:
+    """Every chapter, checklist and phase; the script shows only those a plan link names.
+
+    ``chapter_aliases`` maps a chapter id to the ids it had before a move (from the redirects),
+    so a renamed chapter's reading-list entry keeps its old anchor and saved tick.
+    """
+    checklists = [
+        Markup(render_checklist(catalogue, topic, page)) for topic in catalogue.topics.values()
+    ]
+    return _render(
+        "plan.html",
+        catalogue=catalogue,
+        page=page,
+        checklists=checklists,
+        chapter_aliases={
+            chapter_id: [f"read-{old_id}" for old_id in old_ids]
+            for chapter_id, old_ids in (chapter_aliases or {}).items()
+        },
+        framework=Markup(render_framework(catalogue, page)),
+    )

@@ -155,7 +155,15 @@ def page(context: object) -> object:
     return context.new_page()  # type: ignore[attr-defined]
 
 
-COPIED_PATHS = ("mkdocs.yml", "data", "docs", "hooks", "overrides", "manuscript")
+COPIED_PATHS = (
+    "mkdocs.yml",
+    "data",
+    "docs",
+    "hooks",
+    "overrides",
+    "manuscript",
+    "published-links.json",
+)
 
 
 @pytest.fixture
