@@ -8,6 +8,8 @@ STAMP := $(VENV)/.installed-from-lock
 # MkDocs 1.6 prints a banner about MkDocs 2.0; these variables silence it without patching packages.
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
+# Reproducible output: timestamps (sitemap, archives) come from the last commit, not the clock.
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
 .PHONY: serve build test lint ledger bench clean
 

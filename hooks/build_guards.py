@@ -6,10 +6,14 @@ Each guard stops the build with one line naming the file, the line where known, 
 - no macro syntax reaches a page unrendered (outside code);
 - every link inside page content resolves, including links in raw HTML that MkDocs does not check;
 - every page URL and anchor in the link ledger (published-links.json) is still served.
+
+And post-processes the output: a Content Security Policy on every page (not when serving, where
+the live-reload script is injected inline), and the print page's assets only on the print page.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -20,7 +24,18 @@ if str(_PROJECT_DIR) not in sys.path:
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from hooks import ledger, page_checks  # noqa: E402
+from hooks import csp, ledger, page_checks  # noqa: E402
+
+PRINT_PAGE = "print_page/index.html"
+_PRINT_ASSETS = re.compile(
+    r'\s*<(?:link rel="stylesheet" href|script src)="[^"]*(?:css/print-site[a-z-]*\.css|js/print-site\.js)"[^>]*>(?:</script>)?'
+)
+_serving = False
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def _fail(problem: str) -> None:
@@ -49,8 +64,23 @@ def _fail_first(problems: list[str]) -> None:
         _fail(problems[0] + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
 
 
+def _post_process(site_dir: Path) -> None:
+    for html_file in sorted(site_dir.rglob("*.html")):
+        name = html_file.relative_to(site_dir).as_posix()
+        html = original = html_file.read_text(encoding="utf-8")
+        if name != PRINT_PAGE:
+            # The print plugin adds its stylesheets and script to every page; only one needs them.
+            html = _PRINT_ASSETS.sub("", html)
+        _fail_first(csp.handler_problems(html, name))
+        if not _serving:
+            html = csp.with_policy(html)
+        if html != original:
+            html_file.write_text(html, encoding="utf-8")
+
+
 def on_post_build(config: Any) -> None:
     site_dir = Path(config["site_dir"])
+    _post_process(site_dir)
     _fail_first(page_checks.broken_content_links(site_dir))
     ledger_file = Path(config["config_file_path"]).parent / ledger.LEDGER_NAME
     if ledger_file.is_file():

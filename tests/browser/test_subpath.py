@@ -71,3 +71,28 @@ def test_instant_navigation_keeps_the_sub_path(built_site, page):
     page.locator("a.md-footer__link--next").click()
     page.wait_for_url("**/some-prefix/guide/how-to-stay-motivated-long-term/")
     assert page.locator("article h1").inner_text().startswith("How to Stay Motivated")
+
+
+COLLECT_CSP_VIOLATIONS = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`);
+});
+"""
+
+
+def test_no_content_security_policy_violation_on_any_page(built_site, context):
+    context.add_init_script(COLLECT_CSP_VIOLATIONS)
+    page = context.new_page()
+    problems = record_problems(page)
+    violations: dict[str, list[str]] = {}
+    for html_file in sorted(built_site.site_dir.rglob("*.html")):
+        relative = html_file.relative_to(built_site.site_dir).as_posix()
+        url = built_site.base_url + relative.removesuffix("index.html")
+        page.goto(url, wait_until="networkidle")
+        found = page.evaluate("window.__cspViolations || []")
+        if found:
+            violations[relative] = found
+    assert violations == {}
+    # The 404 page itself answers 404 when fetched by name; nothing else may fail.
+    assert [p for p in problems if "404" not in p] == []

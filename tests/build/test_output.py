@@ -1,0 +1,118 @@
+"""Post-processed output: CSP on every page, reproducible builds, print page, llms.txt."""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import re
+import subprocess
+import sys
+
+from bs4 import BeautifulSoup
+
+from hooks.catalogue import load_catalogue
+from tests.conftest import BUILD_ENV, PROJECT_DIR
+
+
+def html_files(site_dir):
+    return sorted(site_dir.rglob("*.html"))
+
+
+def test_every_page_has_a_strict_content_security_policy(built_site):
+    for html_file in html_files(built_site.site_dir):
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        meta = soup.select_one('meta[http-equiv="Content-Security-Policy"]')
+        assert meta is not None, html_file
+        policy = dict(part.split(" ", 1) for part in meta["content"].split("; "))
+        assert policy["script-src"].startswith("'self'")
+        assert (
+            "unsafe-inline" not in policy["script-src"]
+            and "unsafe-eval" not in policy["script-src"]
+        )
+        first_script = soup.find("script")
+        if first_script is not None:
+            assert meta.sourceline < first_script.sourceline, html_file
+        assert not [
+            tag for tag in soup.find_all(True) if any(a.startswith("on") for a in tag.attrs)
+        ]
+
+
+def test_print_assets_load_only_on_the_print_page(built_site):
+    for html_file in html_files(built_site.site_dir):
+        text = html_file.read_text(encoding="utf-8")
+        on_print_page = html_file.parent.name == "print_page"
+        assert ("print-site.css" in text) == on_print_page, html_file
+        assert ("js/print-site.js" in text) == on_print_page, html_file
+
+
+def test_print_page_contains_every_chapter_and_every_checklist(built_site):
+    catalogue = load_catalogue(PROJECT_DIR, PROJECT_DIR / "docs")
+    soup = BeautifulSoup(
+        (built_site.site_dir / "print_page/index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    text = " ".join(soup.get_text(" ").split())
+    for chapter in catalogue.chapters.values():
+        assert chapter.title in text
+    for topic in catalogue.topics.values():
+        section = soup.select_one(f"section[data-mdx-list='{topic.id}']")
+        assert section is not None, topic.id
+        assert len(section.select("li.mdx-item input[type=checkbox]")) == len(topic.items)
+    assert len(soup.select("li.mdx-card")) == len(catalogue.phases)
+
+
+def test_llms_txt_lists_the_guide(built_site):
+    llms = (built_site.site_dir / "llms.txt").read_text(encoding="utf-8")
+    assert llms.startswith("# Backend Optimization Guide")
+    assert "guide/the-practical-framework/" in llms and "topics/webhook-design/" in llms
+    full = (built_site.site_dir / "llms-full.txt").read_text(encoding="utf-8")
+    assert "Progress beats perfection every time." in full
+
+
+def test_pages_show_when_they_were_last_updated(built_site):
+    html = (built_site.site_dir / "guide/final-thoughts/index.html").read_text(encoding="utf-8")
+    assert re.search(
+        r'class="git-revision-date-localized-plugin[^"]*"[^>]*>[A-Z][a-z]+ \d{1,2}, \d{4}<', html
+    )
+
+
+def test_two_builds_of_one_commit_are_byte_identical(tmp_path):
+    env = {**os.environ, **BUILD_ENV, "SITE_URL": "https://example.org/guide/"}
+    epoch = subprocess.run(
+        ["git", "log", "-1", "--format=%ct"], cwd=PROJECT_DIR, capture_output=True, text=True
+    ).stdout.strip()
+    env["SOURCE_DATE_EPOCH"] = epoch or "0"
+    for name in ("one", "two"):
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "--strict",
+                "--site-dir",
+                str(tmp_path / name),
+            ],
+            cwd=PROJECT_DIR,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0, result.stderr[-2000:]
+    comparison = filecmp.dircmp(tmp_path / "one", tmp_path / "two")
+    differing: list[str] = []
+
+    def collect(cmp, prefix=""):
+        differing.extend(prefix + name for name in cmp.diff_files + cmp.left_only + cmp.right_only)
+        for name, sub in cmp.subdirs.items():
+            collect(sub, f"{prefix}{name}/")
+
+    collect(comparison)
+    # dircmp compares shallowly by stat; confirm byte for byte.
+    for path in (tmp_path / "one").rglob("*"):
+        if (
+            path.is_file()
+            and path.read_bytes()
+            != (tmp_path / "two" / path.relative_to(tmp_path / "one")).read_bytes()
+        ):
+            differing.append(str(path.relative_to(tmp_path / "one")))
+    assert sorted(set(differing)) == []
