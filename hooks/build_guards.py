@@ -28,7 +28,8 @@ from hooks import csp, ledger, page_checks  # noqa: E402
 
 PRINT_PAGE = "print_page/index.html"
 _PRINT_ASSETS = re.compile(
-    r'\s*<(?:link rel="stylesheet" href|script src)="[^"]*(?:css/print-site[a-z-]*\.css|js/print-site\.js)"[^>]*>(?:</script>)?'
+    r'\s*<(?:link rel="stylesheet" href|script src)="[^"]*'
+    r'(?:css/print-site[a-z-]*\.css|js/print-site\.js)"[^>]*>(?:</script>)?'
 )
 _serving = False
 
