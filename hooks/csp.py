@@ -47,8 +47,10 @@ def inline_script_hashes(html: str) -> list[str]:
 
 
 def policy_for(html: str) -> str:
-    return "; ".join(POLICY).format(hashes=" ".join(inline_script_hashes(html))).replace(
-        "'self' ;", "'self';"
+    return (
+        "; ".join(POLICY)
+        .format(hashes=" ".join(inline_script_hashes(html)))
+        .replace("'self' ;", "'self';")
     )
 
 
