@@ -37,7 +37,10 @@ def _catalogue(env: Any) -> Catalogue:
 
 
 def _page(env: Any) -> render.PageContext:
-    return render.PageContext(url=env.page.url, site_url=env.conf.get("site_url") or "/")
+    # MkDocs gives "topics/x/"; other engines may give "/topics/x/". Links need the former.
+    return render.PageContext(
+        url=env.page.url.lstrip("/"), site_url=env.conf.get("site_url") or "/"
+    )
 
 
 def _page_location(env: Any, *needles: str) -> tuple[str, int | None]:
