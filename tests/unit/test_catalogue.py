@@ -99,9 +99,10 @@ def test_missing_required_key_names_item_and_line(project_copy):
 
 def test_unknown_key_names_the_key_and_allowed_ones(project_copy):
     path = project_copy / TOPIC_FILE
-    replace_in(path, "\ntitle:", "\ntitel: Typo\ntitle:")
+    replace_in(path, "\ntitle:", "\nsummery_text: Typo\ntitle:")
     message = error_for(project_copy)
-    assert message.startswith(f"{TOPIC_FILE}:{line_of(path, 'titel:')}: titel is not a known key")
+    line = line_of(path, "summery_text:")
+    assert message.startswith(f"{TOPIC_FILE}:{line}: summery_text is not a known key")
     assert "allowed: chapters, id, items, summary, title" in message
 
 
