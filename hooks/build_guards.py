@@ -85,5 +85,8 @@ def on_post_build(config: Any) -> None:
     _fail_first(page_checks.broken_content_links(site_dir))
     ledger_file = Path(config["config_file_path"]).parent / ledger.LEDGER_NAME
     if ledger_file.is_file():
-        scan = ledger.scan_site(site_dir)
-        _fail_first(ledger.missing_links(ledger.Ledger.read(ledger_file), scan))
+        try:
+            recorded = ledger.Ledger.read(ledger_file)
+        except ledger.LedgerError as error:
+            _fail(str(error))
+        _fail_first(ledger.missing_links(recorded, ledger.scan_site(site_dir)))

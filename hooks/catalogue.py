@@ -166,7 +166,18 @@ def _describe(error: ValidationError) -> tuple[KeyPath, str]:
         return path, f"must be of type {expected}, not {type(error.instance).__name__}" + (
             f" ({hint})" if hint else ""
         )
-    message = error.message if len(error.message) < 160 else error.message[:157] + "..."
+    if validator == "maxLength":
+        return (
+            path,
+            f"is {len(error.instance)} characters long; keep it to {error.validator_value}"
+            + (f" ({hint})" if hint else ""),
+        )
+    if validator == "minLength":
+        return path, f"is too short; write at least {error.validator_value} characters" + (
+            f" ({hint})" if hint else ""
+        )
+    # Anything else: jsonschema's message, with a long offending value shortened.
+    message = re.sub(r"^'(.{40}).{20,}?' ", r"'\1...' ", error.message)
     return path, message + (f"; {hint}" if hint else "")
 
 

@@ -29,6 +29,10 @@ _NO_ANCHORS = ("print_page/",)
 Published = dict[str, list[str]]  # page URL ("" is home) -> anchors on it
 
 
+class LedgerError(Exception):
+    """The ledger file itself is broken."""
+
+
 @dataclass
 class Ledger:
     pages: Published
@@ -45,9 +49,9 @@ class Ledger:
                 retired_anchors=list(raw.get("retired", {}).get("anchors", [])),
             )
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
-            raise SystemExit(
-                f"{path.name}: cannot be read ({error}); restore it from git "
-                "(git checkout -- published-links.json), then run make ledger"
+            raise LedgerError(
+                f"{path.name}: cannot be read ({type(error).__name__}: {error}); restore it "
+                f"from git (git checkout -- {path.name}), then run make ledger"
             ) from None
 
     def write(self, path: Path) -> None:
@@ -172,7 +176,11 @@ def main(argv: list[str]) -> int:
         print(__doc__)
         return 2
     path = PROJECT_DIR / LEDGER_NAME
-    ledger = Ledger.read(path) if path.exists() else Ledger(pages={})
+    try:
+        ledger = Ledger.read(path) if path.exists() else Ledger(pages={})
+    except LedgerError as error:
+        print(error, file=sys.stderr)
+        return 1
     with tempfile.TemporaryDirectory() as site_dir:
         _build(PROJECT_DIR, Path(site_dir))
         scan = scan_site(Path(site_dir))

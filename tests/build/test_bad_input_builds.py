@@ -169,3 +169,51 @@ def test_malformed_yaml_stops_the_build_naming_file_and_line(project_copy, broke
     log = failed_build(project_copy)
     assert "data/checklists/lazy-loading.yml:" in log and "invalid YAML" in log
     assert "Traceback" not in log
+
+
+def test_too_long_description_fails(project_copy):
+    replace_in(
+        project_copy / PAGE,
+        "description: Start where you are, use what you have, and build from there.",
+        "description: " + "Start where you are and keep going " * 8 + ".",
+    )
+    log = failed_build(project_copy)
+    assert "docs/guide/final-thoughts.md:1: 'description' is too long" in log
+
+
+def test_inline_event_handler_in_a_page_fails(project_copy):
+    replace_in(
+        project_copy / PAGE,
+        "Ready to begin?",
+        '<button onclick="go()">Go</button>\n\nReady to begin?',
+    )
+    log = failed_build(project_copy)
+    assert "guide/final-thoughts/index.html: inline event handler 'onclick=' in the page" in log
+
+
+def test_unknown_link_directory_kind_names_the_page(project_copy):
+    replace_in(
+        project_copy / "docs/onboarding/index.md",
+        'link_directory("phases")',
+        'link_directory("weeks")',
+    )
+    log = failed_build(project_copy)
+    assert "docs/onboarding/index.md:" in log
+    assert "link_directory('weeks') takes 'chapters', 'topics' or 'phases'" in log
+
+
+def test_corrupt_link_ledger_names_the_file_and_the_fix(project_copy):
+    (project_copy / "published-links.json").write_text("{ not json", encoding="utf-8")
+    log = failed_build(project_copy)
+    assert "published-links.json: cannot be read (JSONDecodeError" in log
+    assert "git checkout -- published-links.json" in log
+
+
+def test_markup_in_data_stops_the_build_before_any_page(project_copy):
+    replace_in(
+        project_copy / "data/timeline.yml",
+        "Things start clicking.",
+        "Things start clicking.<script>alert(1)</script>",
+    )
+    log = failed_build(project_copy)
+    assert "data/timeline.yml:" in log and "contains HTML markup" in log

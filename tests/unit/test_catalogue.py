@@ -285,3 +285,28 @@ def test_catalogue_is_loaded_once_until_data_changes(project_copy):
     path = project_copy / "data/timeline.yml"
     replace_in(path, "Things start clicking.", "Things start clicking!")
     assert load(project_copy) is not first
+
+
+def test_file_that_is_not_utf8_is_named(project_copy):
+    (project_copy / TOPIC_FILE).write_bytes(b"id: caf\xe9\n")
+    message = error_for(project_copy)
+    assert message.startswith(f"{TOPIC_FILE}: cannot be read")
+    assert "save it as UTF-8" in message
+
+
+def test_other_schema_limits_are_reported_with_the_schema_hint(project_copy):
+    path = project_copy / TOPIC_FILE
+    text = path.read_text(encoding="utf-8")
+    long_text = "Do " + "this and that " * 12
+    text = re.sub(r"\n    text: (.*)", f"\n    text: {long_text}", text, count=1)
+    path.write_text(text, encoding="utf-8")
+    message = error_for(project_copy)
+    assert message.startswith(f"{TOPIC_FILE}:{line_of(path, long_text.strip())}: items[0].text")
+    assert f"is {len(long_text.strip())} characters long; keep it to 120" in message
+    assert "Short imperative sentence" in message
+
+
+def test_a_folder_without_checklists_is_refused(project_copy):
+    for path in (project_copy / "data/checklists").glob("*.yml"):
+        path.unlink()
+    assert error_for(project_copy).startswith("data/checklists: holds no checklist")
