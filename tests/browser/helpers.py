@@ -1,0 +1,120 @@
+"""Shared steps for the progress tests: open a page once the script has mounted, read and seed
+the saved progress, collect script errors and run axe."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from tests.conftest import SUB_PATH
+
+# One versioned key per site, scoped to the site's path (GitHub Pages serves many sites per origin).
+KEY = f"{SUB_PATH}.mdx-progress"
+TOPIC = "topics/webhook-design/"
+FRAMEWORK = "guide/the-practical-framework/"
+TIMELINE = "guide/understanding-the-fundamentals/"
+FIRST = "webhook-sign-payloads"
+SECOND = "webhook-verify-raw-body"
+STAMP = "2024-01-02T03:04:05.000Z"
+
+
+def open_page(page, url: str) -> None:
+    """Go to a page and wait until the script has mounted its components."""
+    page.goto(url)
+    wait_mounted(page)
+
+
+def wait_mounted(page) -> None:
+    page.wait_for_function("() => document.querySelector('[data-mdx-live]') !== null")
+
+
+def box(page, item_id: str):
+    return page.locator(f"#{item_id}--box")
+
+
+def stored(page) -> dict[str, Any] | None:
+    raw = page.evaluate("key => localStorage.getItem(key)", KEY)
+    return None if raw is None else json.loads(raw)
+
+
+def ticks(page) -> set[str]:
+    data = stored(page) or {"items": {}}
+    return {item for item, entry in data["items"].items() if entry["done"]}
+
+
+def value(items: dict[str, bool], start_date: str | None = None) -> dict[str, Any]:
+    """A stored progress value with the given ticks (True) and unticks (False)."""
+    return {
+        "version": 1,
+        "items": {item: {"done": done, "at": STAMP} for item, done in items.items()},
+        "startDate": start_date,
+    }
+
+
+def seed(context, raw: str) -> None:
+    """Store a raw progress value before the first page of the context loads (only once, so a
+    reload sees what the page saved)."""
+    context.add_init_script(
+        f"""if (!sessionStorage.getItem("seeded")) {{
+            sessionStorage.setItem("seeded", "1");
+            localStorage.setItem({json.dumps(KEY)}, {json.dumps(raw)});
+        }}"""
+    )
+
+
+def record_errors(page) -> list[str]:
+    """Uncaught errors, rejected promises and console errors of a page."""
+    problems: list[str] = []
+    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    page.on(
+        "console",
+        lambda message: (
+            problems.append(f"console: {message.text}") if message.type == "error" else None
+        ),
+    )
+    return problems
+
+
+def live_text(page) -> str:
+    return page.locator("[data-mdx-live]").inner_text()
+
+
+# Material's own markup, outside this project's components (rule, start of the node's selector):
+# its search dialog has no name; its instant-navigation progress bar has no name and sits outside
+# the landmarks; with navigation.indexes a section's sub-navigation is labelled by an icon-only
+# label, so two such sections are unnamed landmarks of the same kind.
+MATERIAL_OWNED = (
+    ("aria-dialog-name", ".md-search"),
+    ("aria-progressbar-name", ".md-progress"),
+    ("region", ".md-progress"),
+    ("landmark-unique", 'nav[aria-labelledby="__nav_'),
+)
+
+
+def material_owned(rule: str, target: str) -> bool:
+    return any(rule == owned and target.startswith(start) for owned, start in MATERIAL_OWNED)
+
+
+def axe_violations(page) -> list[dict[str, Any]]:
+    """axe-core violations, minus the known ones in Material's own markup (listed above)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    found = []
+    for violation in results.response["violations"]:
+        nodes = [
+            node
+            for node in violation["nodes"]
+            if not material_owned(violation["id"], node["target"][0])
+        ]
+        if nodes:
+            found.append({**violation, "nodes": nodes})
+    return found
+
+
+def describe(violations: list[dict[str, Any]]) -> str:
+    return "\n".join(
+        f"{v['id']} ({v['impact']}): {v['help']}\n"
+        + "\n".join(f"  {n['target']}: {n['failureSummary']}" for n in v["nodes"])
+        for v in violations
+    )

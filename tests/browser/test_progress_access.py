@@ -1,0 +1,103 @@
+"""Access: no dead controls without JavaScript, no axe violations in either colour scheme,
+visible focus, large enough targets, and no layout shift when the script fills its space."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.browser.helpers import (
+    FIRST,
+    FRAMEWORK,
+    TIMELINE,
+    TOPIC,
+    axe_violations,
+    box,
+    describe,
+    open_page,
+    seed,
+    value,
+)
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["", TOPIC, FRAMEWORK, TIMELINE]
+
+
+@pytest.mark.parametrize(
+    "path", [*PAGES, "topics/"], ids=["home", "topic", "framework", "timeline", "topics"]
+)
+def test_without_javascript_pages_read_as_lists_with_no_controls(built_site, browser, path):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(built_site.base_url + path)
+    article = page.locator("article")
+    assert article.locator("button").count() == 0
+    assert article.locator("input:not([disabled])").count() == 0
+    assert article.locator("[data-mdx-toolbar]:not(:empty), .mdx-panel:not(:empty)").count() == 0
+    if path in (TOPIC, FRAMEWORK):
+        items = article.locator("li.mdx-item")
+        assert items.count() > 0
+        assert items.first.locator("label").inner_text().strip()
+        # Reserved space is only held when the script runs: no gaps without it.
+        toolbar = article.locator("[data-mdx-toolbar]").first
+        assert toolbar.evaluate("el => el.getBoundingClientRect().height") == 0
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("path", PAGES, ids=["home", "topic", "framework", "timeline"])
+def test_axe_finds_no_violations(built_site, browser, path, scheme):
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    seed(context, json.dumps(value({FIRST: True, "fw-read-the-guide": True}, "2024-01-01")))
+    page = context.new_page()
+    open_page(page, built_site.base_url + path)
+    expected = "slate" if scheme == "dark" else "default"
+    assert page.evaluate("document.body.dataset.mdColorScheme") == expected
+    violations = axe_violations(page)
+    context.close()
+    assert violations == [], describe(violations)
+
+
+def test_controls_show_a_focus_ring_and_are_large_enough(built_site, page):
+    open_page(page, built_site.base_url + TOPIC)
+    page.locator(f"#{FIRST} .mdx-item__link").focus()
+    page.keyboard.press("Tab")  # to the item's Copy link button, by keyboard
+    focused = page.evaluate(
+        """() => {
+            const el = document.activeElement, style = getComputedStyle(el);
+            return [el.className, style.outlineStyle, parseFloat(style.outlineWidth)];
+        }"""
+    )
+    assert focused[0].startswith("mdx-btn") and focused[1] == "solid" and focused[2] >= 2
+    sizes = page.eval_on_selector_all(
+        ".mdx-btn, .mdx-item__box",
+        "els => els.map(el => { const r = el.getBoundingClientRect();"
+        " return Math.min(r.width, r.height); })",
+    )
+    assert min(sizes) >= 24
+    box(page, FIRST).focus()
+    page.keyboard.press("Space")
+    assert box(page, FIRST).is_checked()
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("path", PAGES, ids=["home", "topic", "framework", "timeline"])
+def test_mounting_shifts_no_layout(built_site, browser, path, width):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    seed(context, json.dumps(value({FIRST: True}, "2024-01-01")))
+    context.add_init_script(
+        """window.__shift = 0;
+        new PerformanceObserver(list => {
+            for (const entry of list.getEntries()) {
+                if (!entry.hadRecentInput) window.__shift += entry.value;
+            }
+        }).observe({type: "layout-shift", buffered: true});"""
+    )
+    page = context.new_page()
+    page.goto(built_site.base_url + path, wait_until="networkidle")
+    page.evaluate("() => new Promise(requestAnimationFrame)")
+    shift = page.evaluate("window.__shift")
+    context.close()
+    assert shift < 0.001

@@ -1,0 +1,145 @@
+"""Nothing is lost: corrupt values are backed up, renamed ids keep their ticks, and a browser
+that cannot store anything still lets the reader tick for the session."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.browser.helpers import (
+    FIRST,
+    KEY,
+    SECOND,
+    TOPIC,
+    box,
+    open_page,
+    record_errors,
+    seed,
+    stored,
+    ticks,
+    value,
+    wait_mounted,
+)
+from tests.browser.test_progress_links import OLD_ID, rename_first_item
+
+pytestmark = pytest.mark.browser
+
+NOTICE = "Progress can't be saved in this browser; it will last until you close the tab."
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["{not json", json.dumps({"version": 1, "items": [FIRST]}), json.dumps(["x"])],
+    ids=["not-json", "wrong-shape", "array"],
+)
+def test_corrupt_value_is_backed_up_and_the_page_starts_clean(built_site, context, raw):
+    seed(context, raw)
+    page = context.new_page()
+    problems = record_errors(page)
+    open_page(page, built_site.base_url + TOPIC)
+    backups = page.evaluate(
+        "key => Object.keys(localStorage).filter(k => k.startsWith(key + '.backup-'))", KEY
+    )
+    assert len(backups) == 1
+    assert page.evaluate("key => localStorage.getItem(key)", backups[0]) == raw
+    assert not box(page, FIRST).is_checked()
+    assert page.locator("[data-mdx-component=checklist] .mdx-toolbar__status").is_visible()
+    box(page, FIRST).check()
+    assert stored(page) is not None and ticks(page) == {FIRST}
+    page.reload()
+    wait_mounted(page)
+    assert box(page, FIRST).is_checked()
+    assert problems == []
+
+
+def break_storage(page, script: str) -> None:
+    """Install a broken localStorage and record which scripts then fail, by their file."""
+    page.add_init_script(
+        script
+        + """
+        window.__errors = [];
+        addEventListener("error", e => __errors.push(`${e.filename}: ${e.message}`));
+        addEventListener("unhandledrejection", e => __errors.push(`rejection: ${e.reason}`));"""
+    )
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        # Full storage (quota) or Safari's old private mode: reading works, writing throws.
+        "Storage.prototype.setItem = () => {"
+        " throw new DOMException('full', 'QuotaExceededError') };",
+        # Storage blocked by the browser's settings: every access throws.
+        "Object.defineProperty(window, 'localStorage', "
+        "{ get() { throw new DOMException('blocked', 'SecurityError') } });",
+    ],
+    ids=["setitem-throws", "access-throws"],
+)
+def test_unavailable_storage_keeps_the_page_usable_for_the_session(built_site, page, script):
+    break_storage(page, script)
+    open_page(page, built_site.base_url + TOPIC)
+    box(page, FIRST).check()
+    box(page, SECOND).press("Space")
+    assert box(page, FIRST).is_checked() and box(page, SECOND).is_checked()
+    assert page.locator(".mdx-notice").inner_text() == NOTICE
+    status = page.locator("[data-mdx-component=checklist] .mdx-toolbar__status")
+    assert " 2 of " in status.text_content()
+    # Ticks last through instant navigation within the tab.
+    page.locator(".md-nav__link", has_text="Lazy loading").first.click()
+    page.wait_for_url("**/topics/lazy-loading/")
+    page.locator(".md-nav__link", has_text="Webhook design").first.click()
+    page.wait_for_url(f"**/{TOPIC}")
+    page.wait_for_selector(f"#{FIRST}--box:checked")
+    assert page.locator(".mdx-notice").count() == 1
+    # No error comes from the progress script (Material's own inline scripts read storage
+    # unguarded, so a fully blocked storage makes them throw; that is not this script's doing).
+    errors = page.evaluate("window.__errors")
+    assert [error for error in errors if "mdx" in error or "rejection" in error] == []
+    if "setItem" in script:
+        assert errors == []
+
+
+def test_renamed_id_keeps_its_tick(built_site, context):
+    seed(context, json.dumps(value({OLD_ID: True})))
+    rename_first_item(context, with_anchor=True)
+    page = context.new_page()
+    open_page(page, built_site.base_url + TOPIC)
+    assert box(page, FIRST).is_checked()
+    data = stored(page)
+    assert data["items"][FIRST]["done"] is True
+    assert data["items"][FIRST]["from"] == OLD_ID
+    # The old entry stays, so a rollback to the old id still finds the tick.
+    assert data["items"][OLD_ID] == value({OLD_ID: True})["items"][OLD_ID]
+    # The move happens once: a later untick is not undone by the old entry.
+    box(page, FIRST).uncheck()
+    page.reload()
+    wait_mounted(page)
+    assert not box(page, FIRST).is_checked()
+
+
+def test_migration_helpers_are_exported_for_future_versions(built_site, page):
+    open_page(page, built_site.base_url + TOPIC)
+    result = page.evaluate(
+        """async () => {
+            const mdx = await import(new URL("../../assets/mdx.js", location.href).href);
+            const items = {old: {done: true, at: "2024-01-01T00:00:00.000Z"}};
+            const moved = mdx.adoptAliases(items, [["new", ["old"]]]);
+            return {
+                key: mdx.KEY,
+                moved, items,
+                current: mdx.migrate({version: 1, items: {}, startDate: null}),
+                newer: mdx.migrate({version: 2, items: {}}),
+                broken: mdx.migrate({version: 1, items: {a: {done: "yes"}}}),
+            };
+        }"""
+    )
+    assert result["key"] == KEY
+    assert result["moved"] is True
+    assert result["items"]["new"] == {
+        "done": True,
+        "at": "2024-01-01T00:00:00.000Z",
+        "from": "old",
+    }
+    assert result["current"] == {"version": 1, "items": {}, "startDate": None}
+    assert result["newer"] is None and result["broken"] is None

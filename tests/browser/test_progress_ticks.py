@@ -1,0 +1,166 @@
+"""Ticking items: saved at once, kept across reloads, page swaps and tabs, reset with undo."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.browser.helpers import (
+    FIRST,
+    FRAMEWORK,
+    KEY,
+    SECOND,
+    TOPIC,
+    box,
+    live_text,
+    open_page,
+    record_errors,
+    seed,
+    stored,
+    ticks,
+    value,
+    wait_mounted,
+)
+
+pytestmark = pytest.mark.browser
+
+
+def test_tick_by_mouse_survives_reload(built_site, page):
+    problems = record_errors(page)
+    open_page(page, built_site.base_url + TOPIC)
+    box(page, FIRST).click()
+    assert ticks(page) == {FIRST}
+    page.reload()
+    wait_mounted(page)
+    assert box(page, FIRST).is_checked()
+    assert not box(page, SECOND).is_checked()
+    assert problems == []
+
+
+def test_tick_by_keyboard_survives_reload(built_site, page):
+    open_page(page, built_site.base_url + TOPIC)
+    box(page, SECOND).focus()
+    page.keyboard.press("Space")
+    assert ticks(page) == {SECOND}
+    page.reload()
+    wait_mounted(page)
+    assert box(page, SECOND).is_checked()
+
+
+def test_progress_is_one_versioned_value_under_the_site_path(built_site, page):
+    open_page(page, built_site.base_url + TOPIC)
+    box(page, FIRST).check()
+    box(page, FIRST).uncheck()
+    box(page, SECOND).check()
+    keys = page.evaluate("Object.keys(localStorage)")
+    assert [key for key in keys if "mdx" in key] == [KEY]
+    data = stored(page)
+    assert data["version"] == 1 and data["startDate"] is None
+    assert data["items"][FIRST]["done"] is False
+    assert data["items"][SECOND]["done"] is True
+    assert data["items"][SECOND]["at"].endswith("Z")
+
+
+def test_progress_text_bar_and_state_follow_ticks(built_site, page):
+    open_page(page, built_site.base_url + TOPIC)
+    checklist = page.locator("[data-mdx-component=checklist]")
+    total = checklist.locator(".mdx-item").count()
+    status = checklist.locator(".mdx-toolbar__status")
+    bar = checklist.locator("progress")
+    assert status.text_content().startswith(f"Not started · 0 of {total} done")
+    box(page, FIRST).check()
+    # The text, the bar and the announcement are updated in the same task as the click.
+    assert status.text_content().startswith(f"In progress · 1 of {total} done")
+    assert bar.evaluate("bar => [bar.value, bar.max]") == [1, total]
+    assert bar.get_attribute("aria-label") == "Progress of Webhook design checklist"
+    assert f"1 of {total} done" in live_text(page)
+    for item in checklist.locator(".mdx-item__box").all():
+        item.check()
+    assert status.text_content().startswith(f"Done · {total} of {total} done")
+
+
+def test_leaving_through_instant_navigation_and_coming_back_still_saves(built_site, page):
+    problems = record_errors(page)
+    open_page(page, built_site.base_url + TOPIC)
+    box(page, FIRST).check()
+    page.locator(".md-nav__link", has_text="The Practical Framework").first.click()
+    page.wait_for_url(f"**/{FRAMEWORK}")
+    page.wait_for_selector("#fw-read-the-guide--box:enabled")
+    page.locator(".md-nav__link", has_text="Webhook design").first.click()
+    page.wait_for_url(f"**/{TOPIC}")
+    page.wait_for_selector(f"#{SECOND}--box:enabled")
+    assert box(page, FIRST).is_checked()
+    assert page.evaluate("performance.getEntriesByType('navigation').length") == 1
+    box(page, SECOND).check()
+    assert ticks(page) == {FIRST, SECOND}
+    # Mounted once per swap: one toolbar, one copy button per item.
+    assert page.locator(".mdx-toolbar__status").count() == 1
+    assert page.locator(f"#{FIRST} .mdx-btn").count() == 1
+    assert problems == []
+
+
+def test_two_tabs_stay_in_sync(built_site, context):
+    first, second = context.new_page(), context.new_page()
+    open_page(first, built_site.base_url + TOPIC)
+    open_page(second, built_site.base_url + TOPIC)
+    box(first, FIRST).check()
+    second.wait_for_function(f"() => document.getElementById('{FIRST}--box').checked")
+    box(second, SECOND).check()
+    first.wait_for_function(f"() => document.getElementById('{SECOND}--box').checked")
+    assert box(first, FIRST).is_checked()
+    assert ticks(first) == {FIRST, SECOND}
+
+
+def test_stored_ids_unknown_to_the_page_are_kept(built_site, context):
+    seed(context, json.dumps(value({"retired-item": True, "other-guide-item": False})))
+    page = context.new_page()
+    open_page(page, built_site.base_url + TOPIC)
+    box(page, FIRST).check()
+    data = stored(page)
+    assert set(data["items"]) == {"retired-item", "other-guide-item", FIRST}
+    assert data["items"]["retired-item"] == value({"retired-item": True})["items"]["retired-item"]
+
+
+def test_reset_asks_nothing_but_offers_undo(built_site, context):
+    seed(context, json.dumps(value({FIRST: True, SECOND: True, "elsewhere": True})))
+    page = context.new_page()
+    open_page(page, built_site.base_url + TOPIC)
+    toolbar = page.locator("[data-mdx-component=checklist] .mdx-toolbar")
+    toolbar.get_by_role("button", name="Reset Webhook design checklist").click()
+    assert not box(page, FIRST).is_checked() and not box(page, SECOND).is_checked()
+    assert ticks(page) == {"elsewhere"}
+    assert "Progress reset." in toolbar.inner_text()
+    toolbar.get_by_role("button", name="Undo").press("Enter")
+    assert box(page, FIRST).is_checked() and box(page, SECOND).is_checked()
+    assert ticks(page) == {FIRST, SECOND, "elsewhere"}
+    assert toolbar.get_by_role("button", name="Undo").count() == 0
+    # Focus returns to the Reset button, not to the page's start.
+    assert page.evaluate("document.activeElement.textContent").startswith("Reset")
+
+
+def test_card_reset_only_touches_its_own_tasks(built_site, context):
+    seed(context, json.dumps(value({"fw-read-the-guide": True, "fw-lazy-load-below-fold": True})))
+    page = context.new_page()
+    open_page(page, built_site.base_url + FRAMEWORK)
+    card = page.locator("#phase-week-1-2")
+    assert card.locator(".mdx-toolbar__status").text_content().startswith("In progress · 1 of 4")
+    card.get_by_role("button", name="Reset Week 1-2").click()
+    assert card.locator(".mdx-toolbar__status").text_content().startswith("Not started · 0 of 4")
+    assert ticks(page) == {"fw-lazy-load-below-fold"}
+
+
+def test_topic_index_shows_done_counts(built_site, context):
+    seed(context, json.dumps(value({FIRST: True, SECOND: True, "api-tolerant-reader": False})))
+    page = context.new_page()
+    open_page(page, built_site.base_url + "topics/")
+    webhook = page.locator(".mdx-topic[data-mdx-list=webhook-design] [data-mdx-count]")
+    total = len(
+        page.locator(".mdx-topic[data-mdx-list=webhook-design]")
+        .get_attribute("data-mdx-items")
+        .split()
+    )
+    assert webhook.inner_text() == f"2 of {total} done"
+    api = page.locator(".mdx-topic[data-mdx-list=api-versioning] [data-mdx-count]")
+    assert api.inner_text().endswith(" items")
+    assert "2 ticks saved" in page.locator(".mdx-panel").inner_text()
