@@ -25,7 +25,7 @@ def open_page(page, url: str) -> None:
 
 
 def wait_mounted(page) -> None:
-    page.wait_for_function("() => document.querySelector('[data-mdx-live]') !== null")
+    page.wait_for_function("() => document.querySelector('main > [aria-live]') !== null")
 
 
 def box(page, item_id: str):
@@ -76,7 +76,7 @@ def record_errors(page) -> list[str]:
 
 
 def live_text(page) -> str:
-    return page.locator("[data-mdx-live]").inner_text()
+    return page.locator("main > [aria-live]").text_content()
 
 
 # Material's own markup, outside this project's components (rule, start of the node's selector):

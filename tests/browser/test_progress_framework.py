@@ -39,9 +39,7 @@ def test_start_date_marks_the_current_phase(built_site, page):
     assert current_cards(page) == ["phase-week-3-4"]
     card = page.locator("#phase-week-3-4")
     assert "Current phase" in card.locator(".mdx-toolbar__status").text_content()
-    assert "mdx-card--current" in card.get_attribute("class")
     assert page.locator(".mdx-badge").count() == 1
-    assert page.locator(".mdx-start__hint").text_content() == ("Day 21 · current phase: Week 3-4")
     assert stored(page)["startDate"] == days_ago(page, 20)
     page.reload()
     wait_mounted(page)
@@ -52,7 +50,6 @@ def test_start_date_marks_the_current_phase(built_site, page):
     assert current_cards(page) == ["phase-month-3-plus"]
     start.fill(days_ago(page, -3))
     assert current_cards(page) == []
-    assert page.locator(".mdx-start__hint").text_content() == "Your plan starts in 3 days."
 
 
 def test_timeline_says_you_are_here(built_site, context):
@@ -66,19 +63,11 @@ def test_timeline_says_you_are_here(built_site, context):
         " li.getAttribute('aria-current')])",
     )
     assert statuses == [
-        ["milestone-weeks-1-4", "Behind you", None],
+        ["milestone-weeks-1-4", "", None],
         ["milestone-months-2-3", "You are here", "step"],
-        ["milestone-months-4-6", "Starts in 50 days", None],
-        ["milestone-month-6-plus", "Starts in 140 days", None],
+        ["milestone-months-4-6", "", None],
+        ["milestone-month-6-plus", "", None],
     ]
-
-
-def test_timeline_without_a_start_date_points_to_the_framework(built_site, page):
-    open_page(page, built_site.base_url + TIMELINE)
-    first = page.locator(".mdx-milestone").first.locator("[data-mdx-status]")
-    assert first.text_content().startswith("Set the day you started in The Practical Framework")
-    first.get_by_role("link").click()
-    page.wait_for_url(f"**/{FRAMEWORK}")
 
 
 def plan(page) -> list[dict]:
@@ -108,9 +97,8 @@ def test_continue_panel_names_the_next_unticked_task_of_the_current_phase(built_
     page = context.new_page()
     open_page(page, built_site.base_url)
     text = page.locator("[data-mdx-continue-text]")
-    total = sum(len(phase["tasks"]) for phase in phases)
     assert text.text_content().startswith(
-        f"You are in {second['label']}: {second['title']} (1 of {total} tasks done). Next: "
+        f"You are in {second['label']}: {second['title']}. Next: "
     )
     link = text.locator("a")
     assert link.text_content() == second["tasks"][1]["text"]

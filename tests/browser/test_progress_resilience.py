@@ -102,7 +102,7 @@ def test_unavailable_storage_keeps_the_page_usable_for_the_session(built_site, p
 
 def test_renamed_id_keeps_its_tick(built_site, context):
     seed(context, json.dumps(value({OLD_ID: True})))
-    rename_first_item(context, with_anchor=True)
+    rename_first_item(context)
     page = context.new_page()
     open_page(page, built_site.base_url + TOPIC)
     assert box(page, FIRST).is_checked()
