@@ -1,0 +1,85 @@
+"""A plain Material for MkDocs project with the guide's text: the baseline the site is held to.
+
+The pages come straight from the manuscript, one per chapter like ``docs/guide/``, plus a home page
+with the introduction. The configuration is Material's default: a site name, the URL it is served
+at, ``theme: material`` and the nav in reading order (optionally ``navigation.prune``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from benchmarks.project import PROJECT_DIR, write_config
+
+MANUSCRIPT = PROJECT_DIR / "manuscript" / "backend-optimization-guide.txt"
+SITE_NAME = "Backend Optimization Guide"
+
+
+@dataclass(frozen=True)
+class Chapter:
+    title: str
+    paragraphs: tuple[str, ...]
+
+    @property
+    def slug(self) -> str:
+        return re.sub(r"[^a-z0-9]+", "-", self.title.lower()).strip("-")
+
+
+def _is_heading(line: str) -> bool:
+    """Chapter titles are the short lines that do not end like a sentence."""
+    return len(line) < 80 and not line.endswith((".", "!", "?", ":", "…"))
+
+
+def read_manuscript(path: Path = MANUSCRIPT) -> tuple[tuple[str, ...], list[Chapter]]:
+    """The introduction's paragraphs and the chapters, in manuscript order."""
+    intro: list[str] = []
+    chapters: list[Chapter] = []
+    for line in (raw.strip() for raw in path.read_text(encoding="utf-8").splitlines()):
+        if not line:
+            continue
+        if _is_heading(line):
+            chapters.append(Chapter(line, ()))
+        elif chapters:
+            chapters[-1] = Chapter(chapters[-1].title, (*chapters[-1].paragraphs, line))
+        else:
+            intro.append(line)
+    return tuple(intro), chapters
+
+
+def _page(title: str, paragraphs: tuple[str, ...]) -> str:
+    return "\n\n".join((f"# {title}", *paragraphs)) + "\n"
+
+
+def write_plain_project(target: Path, site_url: str, copies: int = 1) -> int:
+    """Write the plain project into ``target`` (``copies`` > 1 repeats the pages in sub-folders,
+    for the large-site build) with ``mkdocs.yml`` and ``mkdocs-prune.yml``; returns the page
+    count."""
+    intro, chapters = read_manuscript()
+    nav: list[object] = []
+    pages = 0
+    for copy in range(copies):
+        prefix = "" if copy == 0 else f"copy-{copy:03}/"
+        docs = target / "docs" / prefix
+        (docs / "guide").mkdir(parents=True, exist_ok=True)
+        (docs / "index.md").write_text(_page(SITE_NAME, intro), encoding="utf-8")
+        for chapter in chapters:
+            page = docs / "guide" / f"{chapter.slug}.md"
+            page.write_text(_page(chapter.title, chapter.paragraphs), encoding="utf-8")
+        entries = [
+            {"Home": f"{prefix}index.md"},
+            {"The guide": [f"{prefix}guide/{chapter.slug}.md" for chapter in chapters]},
+        ]
+        nav += entries if copy == 0 else [{f"Copy {copy}": entries}]
+        pages += 1 + len(chapters)
+    config: dict[str, object] = {
+        "site_name": SITE_NAME,
+        "site_url": site_url,
+        "theme": {"name": "material"},
+        "nav": nav,
+    }
+    write_config(target / "mkdocs.yml", config)
+    prune = {**config, "theme": {"name": "material", "features": ["navigation.prune"]}}
+    write_config(target / "mkdocs-prune.yml", prune)
+    return pages

@@ -1,0 +1,122 @@
+"""Build times: our site against plain Material with the same guide text, at the guide's size and
+at about 1,000 pages, each with and without Material's ``navigation.prune``.
+
+The large variant repeats every page set in ``docs/copy-NNN/`` folders with a generated nav: the
+guide text alone for plain Material; for ours the whole docs tree, so checklist, card and plan
+pages grow in proportion and every hook and macro keeps running.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import statistics
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from benchmarks import baseline
+from benchmarks.project import (
+    PROJECT_DIR,
+    build,
+    copy_project,
+    load_config,
+    with_features,
+    write_config,
+)
+
+LARGE_PAGES = 1000
+PRUNE_CONFIG = "mkdocs-prune.yml"
+# The plugins beyond the macro layer; the "hooks + macros only" variant leaves them out.
+EXTRA_PLUGINS = ("redirects", "git-revision-date-localized", "llmstxt", "print-site")
+
+
+@dataclass
+class Variant:
+    name: str
+    project_dir: Path
+    config_file: str
+    pages: int
+    seconds: list[float] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+
+def _prefixed(nav: Any, prefix: str) -> Any:
+    if isinstance(nav, str):
+        return prefix + nav
+    if isinstance(nav, list):
+        return [_prefixed(entry, prefix) for entry in nav]
+    if isinstance(nav, dict):
+        return {title: _prefixed(entry, prefix) for title, entry in nav.items()}
+    return nav
+
+
+def _plugin_name(entry: str | dict[str, Any]) -> str:
+    return entry if isinstance(entry, str) else next(iter(entry))
+
+
+def prepare_ours(target: Path, copies: int, layer_only: bool = False) -> int:
+    """A copy of our project with ``copies`` page sets; writes mkdocs.yml and mkdocs-prune.yml
+    and returns the page count. ``layer_only`` drops the extra plugins (and the print page from
+    the link ledger, which would otherwise miss it)."""
+    copy_project(target)
+    docs = target / "docs"
+    page_set = sorted(path.relative_to(docs) for path in docs.rglob("*.md"))
+    config = load_config(target / "mkdocs.yml")
+    nav = list(config["nav"])
+    for copy in range(1, copies):
+        prefix = f"copy-{copy:03}/"
+        for page in page_set:
+            (docs / prefix / page).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(docs / page, docs / prefix / page)
+        nav.append({f"Copy {copy}": _prefixed(config["nav"], prefix)})
+    config["nav"] = nav
+    if layer_only:
+        plugins = [p for p in config["plugins"] if _plugin_name(p) not in EXTRA_PLUGINS]
+        config["plugins"] = plugins
+        ledger_file = target / "published-links.json"
+        ledger = json.loads(ledger_file.read_text(encoding="utf-8"))
+        ledger["pages"].pop("print_page/", None)
+        ledger_file.write_text(json.dumps(ledger, indent=2), encoding="utf-8")
+    write_config(target / "mkdocs.yml", config)
+    write_config(target / PRUNE_CONFIG, with_features(config, "navigation.prune"))
+    return len(page_set) * copies
+
+
+def variants(tmp: Path, large: bool, site_url: str) -> list[Variant]:
+    """The builds to time at one size: plain and ours, each with and without prune, and ours
+    with only the hooks + macros layer (no extra plugins)."""
+    ours_set = len(list((PROJECT_DIR / "docs").rglob("*.md")))
+    plain_set = 1 + len(baseline.read_manuscript()[1])
+    ours_copies = round(LARGE_PAGES / ours_set) if large else 1
+    plain_copies = round(LARGE_PAGES / plain_set) if large else 1
+    size = "large" if large else "guide"
+    plain_dir, ours_dir, layer_dir = (
+        tmp / f"plain-{size}",
+        tmp / f"ours-{size}",
+        tmp / f"layer-{size}",
+    )
+    plain_pages = baseline.write_plain_project(plain_dir, site_url, plain_copies)
+    ours_pages = prepare_ours(ours_dir, ours_copies)
+    layer_pages = prepare_ours(layer_dir, ours_copies, layer_only=True)
+    return [
+        Variant("plain Material", plain_dir, "mkdocs.yml", plain_pages),
+        Variant("plain Material + prune", plain_dir, PRUNE_CONFIG, plain_pages),
+        Variant("ours", ours_dir, "mkdocs.yml", ours_pages),
+        Variant("ours + prune", ours_dir, PRUNE_CONFIG, ours_pages),
+        Variant("ours, hooks + macros only", layer_dir, "mkdocs.yml", layer_pages),
+    ]
+
+
+def time_builds(builds: list[Variant], runs: int, site_url: str, out_dir: Path) -> None:
+    """Build each variant ``runs`` times, round-robin so drift in machine load hits all alike."""
+    for run in range(runs):
+        for variant in builds:
+            seconds = build(variant.project_dir, out_dir / "site", site_url, variant.config_file)
+            variant.seconds.append(seconds)
+            print(
+                f"  build {run + 1}/{runs} {variant.name} ({variant.pages} pages): {seconds:.1f} s"
+            )

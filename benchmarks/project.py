@@ -1,0 +1,108 @@
+"""The project under benchmark: throwaway copies of it, its config, and a strict build."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+BENCH_DIR = PROJECT_DIR / "benchmarks"
+# GitHub Pages serves a project site under /<repo>/; the benchmark serves every site the same way.
+SUB_PATH = "/backend-optimization-guide/"
+BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+COPIED_PATHS = (
+    "mkdocs.yml",
+    "data",
+    "docs",
+    "hooks",
+    "overrides",
+    "manuscript",
+    "published-links.json",
+)
+
+
+class BuildError(RuntimeError):
+    pass
+
+
+def copy_project(target: Path) -> Path:
+    """Copy the sources a build reads into ``target`` and make it a one-commit git checkout, so
+    the last-updated plugin reads history the way it does in a real clone."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in COPIED_PATHS:
+        source = PROJECT_DIR / name
+        ignore = shutil.ignore_patterns("__pycache__")
+        if source.is_dir():
+            shutil.copytree(source, target / name, ignore=ignore)
+        elif source.is_file():
+            shutil.copy2(source, target / name)
+    init_git(target)
+    return target
+
+
+def init_git(directory: Path) -> None:
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "bench",
+        "GIT_AUTHOR_EMAIL": "bench@example.org",
+        "GIT_COMMITTER_NAME": "bench",
+        "GIT_COMMITTER_EMAIL": "bench@example.org",
+    }
+    for command in (
+        ["git", "init", "--quiet"],
+        ["git", "add", "--all"],
+        ["git", "-c", "commit.gpgsign=false", "commit", "--quiet", "--message", "snapshot"],
+    ):
+        subprocess.run(command, cwd=directory, env=env, check=True, capture_output=True)
+
+
+def load_config(path: Path) -> dict[str, Any]:
+    """mkdocs.yml as MkDocs reads it (``!ENV`` tags resolved)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with path.open(encoding="utf-8") as stream:
+        return yaml_load(stream)
+
+
+def write_config(path: Path, config: dict[str, Any]) -> None:
+    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+
+
+def with_features(config: dict[str, Any], *features: str) -> dict[str, Any]:
+    theme = dict(config.get("theme") or {"name": "material"})
+    theme["features"] = [*theme.get("features", []), *features]
+    return {**config, "theme": theme}
+
+
+def build(
+    project_dir: Path, site_dir: Path, site_url: str, config_file: str = "mkdocs.yml"
+) -> float:
+    """A strict build as `make build` runs it (never -q); returns wall-clock seconds."""
+    env = {**os.environ, **BUILD_ENV, "SITE_URL": site_url}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
+    command += ["--config-file", config_file, "--site-dir", str(site_dir)]
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=project_dir, env=env, capture_output=True, text=True)
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise BuildError(f"mkdocs build failed in {project_dir.name}:\n{result.stderr[-3000:]}")
+    return elapsed
+
+
+def chrome_path() -> str:
+    """The Chromium Lighthouse and Playwright drive: CHROME_PATH, else the system's."""
+    override = os.environ.get("CHROME_PATH") or os.environ.get("CHROMIUM_PATH")
+    if override:
+        return override
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    raise SystemExit("no Chromium found: install chromium or set CHROME_PATH")

@@ -1,0 +1,280 @@
+"""results.md: the tables `make bench` prints and commits."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import Counter, defaultdict
+from urllib.parse import urlsplit
+
+from benchmarks.build_times import Variant
+from benchmarks.lighthouse import Element, PageRun
+from benchmarks.reload import ReloadResult
+
+BUDGET_KIB = 6
+BUILD_BUDGET = 1.10
+RELOAD_BUDGET = 1.0
+MAX_ITEMS = 12
+
+
+def _kib(size: float) -> str:
+    return f"{size / 1024:.1f}"
+
+
+def _label(path: str) -> str:
+    return f"`{path}`" if path else "home"
+
+
+def _ok(met: bool) -> str:
+    return "yes" if met else "**no**"
+
+
+def _runs(runs: list[PageRun], site: str, scheme: str | None = None) -> list[PageRun]:
+    return [r for r in runs if r.site == site and (scheme is None or r.scheme == scheme)]
+
+
+def _by_path(runs: list[PageRun]) -> dict[str, PageRun]:
+    return {run.path: run for run in runs}
+
+
+def _asset(url: str) -> str:
+    """An asset's path on the site (the part after the sub-path), or the whole URL elsewhere."""
+    parts = urlsplit(url)
+    return url if parts.netloc else parts.path.split("/", 2)[-1]
+
+
+def _element_group(selector: str) -> str:
+    """Elements that differ only in ids (one per checklist item, say) are listed once."""
+    return re.sub(r"(?<=[\w\])])#[\w-]+", "", selector)
+
+
+def render(
+    meta: dict[str, str],
+    runs: list[PageRun],
+    builds: dict[str, list[Variant]],
+    reload: ReloadResult | None,
+) -> str:
+    out = ["# Benchmark results", ""]
+    out += [
+        "Written by `make bench` (`python -m benchmarks.run`); every run overwrites this file.",
+        "",
+    ]
+    out += [f"- {name}: {value}" for name, value in meta.items()]
+    out += ["", *_targets(runs, builds, reload)]
+    out += _lighthouse_tables(runs)
+    out += _weight_tables(runs)
+    out += _findings(runs)
+    out += _build_table(builds)
+    if reload:
+        samples = ", ".join(f"{s:.2f}" for s in reload.seconds)
+        out += ["## Edit-to-reload latency (`make serve`)", ""]
+        out += ["| Median | Samples (s) |", "|---|---|", f"| {reload.median:.2f} s | {samples} |"]
+        out += [""]
+    return "\n".join(out)
+
+
+def _targets(
+    runs: list[PageRun], builds: dict[str, list[Variant]], reload: ReloadResult | None
+) -> list[str]:
+    rows = []
+    for scheme in ("light", "dark"):
+        ours = _runs(runs, "ours", scheme)
+        if not ours:
+            continue
+        worst = {key: min(r.scores[key] for r in ours) for key in ours[0].scores}
+        text = " · ".join(f"{key} {value}" for key, value in worst.items())
+        met = all(value == 100 for value in worst.values())
+        rows.append(
+            f"| Lighthouse on all {len(ours)} pages, {scheme} | 100 each "
+            f"| lowest: {text} | {_ok(met)} |"
+        )
+    deltas = _deltas(runs)
+    if deltas:
+        path, delta = max(deltas.items(), key=lambda item: item[1])
+        rows.append(
+            f"| Transferred per page vs plain Material | ≤ +{BUDGET_KIB} KiB | "
+            f"largest: +{_kib(delta)} KiB ({_label(path)}) | {_ok(delta <= BUDGET_KIB * 1024)} |"
+        )
+    ours_runs = _runs(runs, "ours")
+    if ours_runs:
+        worst_cls = max(ours_runs, key=lambda r: r.cls)
+        rows.append(
+            f"| CLS on every page (cards included) | 0 | largest: {worst_cls.cls:.3f} "
+            f"({_label(worst_cls.path)}, {worst_cls.scheme}) | {_ok(worst_cls.cls == 0)} |"
+        )
+    for size, variants in builds.items():
+        named = {v.name: v for v in variants}
+        ratio = named["ours"].median / named["plain Material"].median
+        rows.append(
+            f"| Build time, {size}: ours ÷ plain Material | ≤ {BUILD_BUDGET:.2f} | "
+            f"{ratio:.2f} ({named['ours'].median:.1f} s ÷ {named['plain Material'].median:.1f} s) "
+            f"| {_ok(ratio <= BUILD_BUDGET)} |"
+        )
+    if reload:
+        rows.append(
+            f"| Edit-to-reload (`make serve`) | < {RELOAD_BUDGET:.0f} s "
+            f"| median {reload.median:.2f} s | {_ok(reload.median < RELOAD_BUDGET)} |"
+        )
+    return ["## Budgets", "", "| Budget | Target | Result | Met |", "|---|---|---|---|", *rows, ""]
+
+
+def _lighthouse_tables(runs: list[PageRun]) -> list[str]:
+    light, dark = _by_path(_runs(runs, "ours", "light")), _by_path(_runs(runs, "ours", "dark"))
+    out = ["## Lighthouse: our pages (mobile)", ""]
+    out += ["Scores are performance / accessibility / best practices / SEO.", ""]
+    out += ["| Page | Light | Dark | CLS light | CLS dark | Palette shown (light, dark) |"]
+    out += ["|---|---|---|---|---|---|"]
+    for path in dict.fromkeys([*light, *dark]):
+        pair = [light.get(path), dark.get(path)]
+        scores = ["/".join(map(str, r.scores.values())) if r else "-" for r in pair]
+        cls = [f"{r.cls:.3f}" if r else "-" for r in pair]
+        shown = ", ".join(str(r.shown) if r else "-" for r in pair)
+        out.append(
+            f"| {_label(path)} | {scores[0]} | {scores[1]} | {cls[0]} | {cls[1]} | {shown} |"
+        )
+    base = _runs(runs, "baseline")
+    if base:
+        out += ["", "## Lighthouse: plain Material baseline (mobile, light)", ""]
+        out += ["| Page | Scores | CLS |", "|---|---|---|"]
+        out += [
+            f"| {_label(r.path)} | {'/'.join(map(str, r.scores.values()))} | {r.cls:.3f} |"
+            for r in base
+        ]
+    return [*out, ""]
+
+
+def _deltas(runs: list[PageRun]) -> dict[str, float]:
+    """Bytes over plain Material per page (light); pages the baseline lacks are compared with
+    its median page."""
+    base = _by_path(_runs(runs, "baseline"))
+    if not base:
+        return {}
+    median = statistics.median(r.transfer_bytes for r in base.values())
+    return {
+        r.path: r.transfer_bytes - (base[r.path].transfer_bytes if r.path in base else median)
+        for r in _runs(runs, "ours", "light")
+    }
+
+
+def _weight_tables(runs: list[PageRun]) -> list[str]:
+    ours, base = _runs(runs, "ours", "light"), _by_path(_runs(runs, "baseline"))
+    if not base:
+        return []
+    median = statistics.median(r.transfer_bytes for r in base.values())
+    out = ["## Transferred per page (gzip, first load, light)", ""]
+    out += [f"Pages the baseline lacks are compared with its median page ({_kib(median)} KiB).", ""]
+    out += ["| Page | Ours KiB | Plain Material KiB | Delta KiB | Requests ours / plain |"]
+    out += ["|---|---|---|---|---|"]
+    deltas = _deltas(runs)
+    for run in ours:
+        other = base.get(run.path)
+        plain = _kib(other.transfer_bytes) if other else f"({_kib(median)})"
+        requests = f"{len(run.requests)} / {len(other.requests) if other else '-'}"
+        delta = deltas[run.path]
+        out.append(
+            f"| {_label(run.path)} | {_kib(run.transfer_bytes)} | {plain} "
+            f"| {delta / 1024:+.1f} | {requests} |"
+        )
+    assets: dict[str, dict[str, int]] = defaultdict(dict)
+    for site, site_runs in (("ours", ours), ("baseline", list(base.values()))):
+        for run in site_runs:
+            for request in run.requests:
+                if request["type"] != "Document" and not request["url"].startswith("data:"):
+                    name = _asset(request["url"])
+                    assets[name][site] = max(assets[name].get(site, 0), request["transfer"])
+    out += ["", "Assets loaded on first load (largest transfer seen, KiB):", ""]
+    out += ["| Asset | Ours | Plain Material |", "|---|---|---|"]
+    for name, sizes in sorted(assets.items(), key=lambda item: -max(item[1].values())):
+        cells = [_kib(sizes[s]) if s in sizes else "-" for s in ("ours", "baseline")]
+        out.append(f"| `{name}` | {cells[0]} | {cells[1]} |")
+    return [*out, ""]
+
+
+def _findings(runs: list[PageRun]) -> list[str]:
+    out = ["## Audits that cost points", ""]
+    for site, title in (("ours", "Our site"), ("baseline", "Plain Material baseline")):
+        site_runs = _runs(runs, site)
+        if not site_runs:
+            continue
+        out += [f"### {title}", ""]
+        grouped: dict[str, list[tuple[PageRun, object]]] = defaultdict(list)
+        for run in site_runs:
+            for finding in run.findings:
+                grouped[finding.audit].append((run, finding))
+        if not grouped:
+            out += ["None.", ""]
+        for audit, hits in sorted(
+            grouped.items(), key=lambda item: (item[1][0][1].category, item[0])
+        ):
+            first = hits[0][1]
+            where = _where([run for run, _ in hits], site_runs)
+            out.append(f"- **{first.category} · `{audit}`** — {first.title.rstrip('.')}. {where}")
+            values = sorted({f"{f.display} ({f.score:.2f})" for _, f in hits if f.display})
+            if values:
+                out.append(f"  - values (score): {', '.join(values[:MAX_ITEMS])}")
+            groups: dict[str, list[tuple[PageRun, Element]]] = defaultdict(list)
+            for run, finding in hits:
+                for element in finding.items:
+                    key = _element_group(element.selector) if element.selector else element.text
+                    groups[key].append((run, element))
+            for key, members in list(groups.items())[:MAX_ITEMS]:
+                out.append(
+                    f"  - {_describe(key, members)} — {_where([r for r, _ in members], site_runs)}"
+                )
+            if len(groups) > MAX_ITEMS:
+                out.append(f"  - … and {len(groups) - MAX_ITEMS} more (see the JSON)")
+        hints: dict[str, int] = defaultdict(int)
+        for run in site_runs:
+            for hint in run.hints:
+                hints[hint] += 1
+        if hints:
+            out += [
+                "",
+                "Performance insights that fail (no weight of their own; they explain metrics):",
+                "",
+            ]
+            out += [
+                f"- `{hint}` — {count} of {len(site_runs)} runs"
+                for hint, count in sorted(hints.items())
+            ]
+        out.append("")
+    return out
+
+
+def _describe(key: str, members: list[tuple[PageRun, Element]]) -> str:
+    example = members[0][1]
+    if not example.selector:
+        return key
+    per_run = Counter(id(run) for run, _ in members)
+    count = f" ({max(per_run.values())} elements on a page)" if max(per_run.values()) > 1 else ""
+    return f"`{key}`{count}, e.g. `{example.text}`"
+
+
+def _where(hit_runs: list[PageRun], site_runs: list[PageRun]) -> str:
+    parts = []
+    for scheme in ("light", "dark"):
+        pages = sorted({r.path for r in hit_runs if r.scheme == scheme})
+        total = len({r.path for r in site_runs if r.scheme == scheme})
+        if not pages:
+            continue
+        listed = f"all {total} pages" if len(pages) == total else ", ".join(map(_label, pages))
+        parts.append(f"{scheme}: {listed}")
+    return "; ".join(parts)
+
+
+def _build_table(builds: dict[str, list[Variant]]) -> list[str]:
+    if not builds:
+        return []
+    out = ["## Build time (strict build, median of the runs, wall clock)", ""]
+    out += ["| Size | Variant | Pages | Median s | ÷ plain | ÷ plain + prune | Runs (s) |"]
+    out += ["|---|---|---|---|---|---|---|"]
+    for size, variants in builds.items():
+        named = {v.name: v for v in variants}
+        plain, pruned = named["plain Material"].median, named["plain Material + prune"].median
+        for v in variants:
+            runs = ", ".join(f"{s:.1f}" for s in v.seconds)
+            out.append(
+                f"| {size} | {v.name} | {v.pages} | {v.median:.1f} | {v.median / plain:.2f} "
+                f"| {v.median / pruned:.2f} | {runs} |"
+            )
+    return [*out, ""]

@@ -1,0 +1,109 @@
+"""`make bench`: build our site and a plain Material baseline, serve both as GitHub Pages does,
+run Lighthouse over every page (light and dark), time builds and live reload, write results.md.
+
+Environment: BENCH_QUICK=1 (a few pages through Lighthouse, one build run), BENCH_RUNS=N (build
+runs per variant, default 3), BENCH_SKIP_LARGE=1 (no 1,000-page builds), CHROME_PATH (Chromium).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import tempfile
+from dataclasses import asdict
+from datetime import UTC, datetime
+from importlib.metadata import version
+from pathlib import Path
+
+from benchmarks import baseline, build_times, lighthouse, reload, report
+from benchmarks.project import BENCH_DIR, PROJECT_DIR, SUB_PATH, build, chrome_path
+from benchmarks.serve import serve
+
+RESULTS_DIR = BENCH_DIR / "results"
+QUICK_PAGES = ("", "guide/the-practical-framework/", "topics/webhook-design/")
+
+
+def _flag(name: str) -> bool:
+    return os.environ.get(name, "") not in ("", "0")
+
+
+def _output(*command: str) -> str:
+    return subprocess.run(command, capture_output=True, text=True, cwd=PROJECT_DIR).stdout.strip()
+
+
+def _meta(runs: int) -> dict[str, str]:
+    changes = _output("git", "status", "--porcelain", "--", ".", ":!benchmarks")
+    commit = _output("git", "rev-parse", "--short", "HEAD") + (
+        " + uncommitted changes" if changes else ""
+    )
+    return {
+        "Date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "Commit": commit,
+        "Lighthouse": f"{lighthouse.lighthouse_version()} (mobile preset, simulated throttling)",
+        "Chromium": _output(chrome_path(), "--version"),
+        "Node": _output("node", "--version"),
+        "MkDocs": version("mkdocs"),
+        "Material for MkDocs": version("mkdocs-material"),
+        "mkdocs-macros": version("mkdocs-macros-plugin"),
+        "Build runs per variant": str(runs),
+        "Served": f"gzip, under `{SUB_PATH}`, by benchmarks/serve.py",
+    }
+
+
+def main() -> None:
+    quick = _flag("BENCH_QUICK")
+    runs = int(os.environ.get("BENCH_RUNS") or (1 if quick else 3))
+    RESULTS_DIR.mkdir(exist_ok=True)
+    for stale in RESULTS_DIR.glob("*.json"):
+        stale.unlink()
+    lighthouse.ensure_node_modules()
+    builds: dict[str, list[build_times.Variant]] = {}
+    with tempfile.TemporaryDirectory(prefix="bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        ours_site, plain_site = tmp / "site-ours", tmp / "site-plain"
+        with serve(ours_site, SUB_PATH) as ours, serve(plain_site, SUB_PATH) as plain:
+            print(f"Building our site for {ours.base_url}")
+            build(PROJECT_DIR, ours_site, ours.base_url)
+            baseline.write_plain_project(tmp / "plain", plain.base_url)
+            build(tmp / "plain", plain_site, plain.base_url)
+            paths = lighthouse.list_pages(ours_site)
+            plain_paths = lighthouse.list_pages(plain_site)
+            if quick:
+                paths = [p for p in paths if p in QUICK_PAGES]
+                plain_paths = [p for p in plain_paths if p in QUICK_PAGES]
+            print(
+                f"Lighthouse: {len(paths)} pages, light + dark; baseline: {len(plain_paths)} pages"
+            )
+            schemes = ["light", "dark"]
+            page_runs = lighthouse.run("ours", ours.base_url, paths, schemes, RESULTS_DIR)
+            page_runs += lighthouse.run(
+                "baseline", plain.base_url, plain_paths, ["light"], RESULTS_DIR
+            )
+        sizes = [("guide size", False)] + (
+            [] if _flag("BENCH_SKIP_LARGE") else [("1,000 pages", True)]
+        )
+        for size, large in sizes:
+            print(f"Timing builds, {size}")
+            builds[size] = build_times.variants(tmp, large, "http://127.0.0.1:8000/")
+            build_times.time_builds(builds[size], runs, "http://127.0.0.1:8000/", tmp)
+        print("Timing edit-to-reload in make serve")
+        reloads = reload.measure(tmp)
+    meta = _meta(runs)
+    raw = {
+        "meta": meta,
+        "lighthouse": lighthouse.to_json(page_runs),
+        "builds": {
+            size: [{"name": v.name, "pages": v.pages, "seconds": v.seconds} for v in variants]
+            for size, variants in builds.items()
+        },
+        "reload_seconds": asdict(reloads)["seconds"],
+    }
+    (RESULTS_DIR / "summary.json").write_text(json.dumps(raw, indent=1), encoding="utf-8")
+    table = report.render(meta, page_runs, builds, reloads)
+    (BENCH_DIR / "results.md").write_text(table, encoding="utf-8")
+    print(table)
+
+
+if __name__ == "__main__":
+    main()
