@@ -20,6 +20,7 @@ from benchmarks.project import (
     PROJECT_DIR,
     build,
     copy_project,
+    init_git,
     load_config,
     with_features,
     write_config,
@@ -62,7 +63,7 @@ def prepare_ours(target: Path, copies: int, layer_only: bool = False) -> int:
     """A copy of our project with ``copies`` page sets; writes mkdocs.yml and mkdocs-prune.yml
     and returns the page count. ``layer_only`` drops the extra plugins (and the print page from
     the link ledger, which would otherwise miss it)."""
-    copy_project(target)
+    copy_project(target, git=False)
     docs = target / "docs"
     page_set = sorted(path.relative_to(docs) for path in docs.rglob("*.md"))
     config = load_config(target / "mkdocs.yml")
@@ -83,6 +84,7 @@ def prepare_ours(target: Path, copies: int, layer_only: bool = False) -> int:
         ledger_file.write_text(json.dumps(ledger, indent=2), encoding="utf-8")
     write_config(target / "mkdocs.yml", config)
     write_config(target / PRUNE_CONFIG, with_features(config, "navigation.prune"))
+    init_git(target)
     return len(page_set) * copies
 
 

@@ -32,9 +32,9 @@ class BuildError(RuntimeError):
     pass
 
 
-def copy_project(target: Path) -> Path:
-    """Copy the sources a build reads into ``target`` and make it a one-commit git checkout, so
-    the last-updated plugin reads history the way it does in a real clone."""
+def copy_project(target: Path, git: bool = True) -> Path:
+    """Copy the sources a build reads into ``target`` and (``git``) make it a one-commit git
+    checkout, so the last-updated plugin reads history the way it does in a real clone."""
     target.mkdir(parents=True, exist_ok=True)
     for name in COPIED_PATHS:
         source = PROJECT_DIR / name
@@ -43,7 +43,8 @@ def copy_project(target: Path) -> Path:
             shutil.copytree(source, target / name, ignore=ignore)
         elif source.is_file():
             shutil.copy2(source, target / name)
-    init_git(target)
+    if git:
+        init_git(target)
     return target
 
 
