@@ -80,11 +80,10 @@ def live_text(page) -> str:
 
 
 # Material's own markup, outside this project's components (rule, start of the node's selector):
-# its search dialog has no name; its instant-navigation progress bar has no name and sits outside
-# the landmarks; with navigation.indexes a section's sub-navigation is labelled by an icon-only
-# label, so two such sections are unnamed landmarks of the same kind.
+# its instant-navigation progress bar has no name and sits outside the landmarks; with
+# navigation.indexes a section's sub-navigation is labelled by an icon-only label, so two such
+# sections are unnamed landmarks of the same kind.
 MATERIAL_OWNED = (
-    ("aria-dialog-name", ".md-search"),
     ("aria-progressbar-name", ".md-progress"),
     ("region", ".md-progress"),
     ("landmark-unique", 'nav[aria-labelledby="__nav_'),

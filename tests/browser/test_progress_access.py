@@ -72,7 +72,7 @@ def test_controls_show_a_focus_ring_and_are_large_enough(built_site, page):
     )
     assert focused[0].startswith("mdx-btn") and focused[1] == "solid" and focused[2] >= 2
     sizes = page.eval_on_selector_all(
-        ".mdx-btn, .mdx-item__box",
+        ".mdx-btn, .mdx-item__box, .mdx-item__link",
         "els => els.map(el => { const r = el.getBoundingClientRect();"
         " return Math.min(r.width, r.height); })",
     )
@@ -96,8 +96,10 @@ def test_mounting_shifts_no_layout(built_site, browser, path, width):
         }).observe({type: "layout-shift", buffered: true});"""
     )
     page = context.new_page()
-    page.goto(built_site.base_url + path, wait_until="networkidle")
-    page.evaluate("() => new Promise(requestAnimationFrame)")
+    open_page(page, built_site.base_url + path)
+    page.evaluate(
+        "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+    )
     shift = page.evaluate("window.__shift")
     context.close()
     assert shift < 0.001

@@ -104,10 +104,13 @@ def test_two_tabs_stay_in_sync(built_site, context):
     first, second = context.new_page(), context.new_page()
     open_page(first, built_site.base_url + TOPIC)
     open_page(second, built_site.base_url + TOPIC)
+    first.bring_to_front()
     box(first, FIRST).check()
-    second.wait_for_function(f"() => document.getElementById('{FIRST}--box').checked")
+    # A background tab runs no animation frames: poll on a timer.
+    second.wait_for_function(f"() => document.getElementById('{FIRST}--box').checked", polling=50)
+    second.bring_to_front()
     box(second, SECOND).check()
-    first.wait_for_function(f"() => document.getElementById('{SECOND}--box').checked")
+    first.wait_for_function(f"() => document.getElementById('{SECOND}--box').checked", polling=50)
     assert box(first, FIRST).is_checked()
     assert ticks(first) == {FIRST, SECOND}
 
