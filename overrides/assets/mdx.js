@@ -32,8 +32,8 @@ function h(tag, attrs, ...children) {
 }
 
 const button = (label, more, onclick, className = "") =>
-  h("button", { type: "button", class: `mdx-btn ${className}`, "aria-label": label + more, onclick },
-    label);
+  h("button", { type: "button", class: `mdx-btn ${className}`, "aria-label": label + more,
+    onclick }, label);
 
 export function migrate(data) {
   while (MIGRATIONS[data?.version]) data = MIGRATIONS[data.version](data);
@@ -106,8 +106,9 @@ async function copy(text, btn) {
 
 function markdown(root) {
   const lines = $$(".mdx-item", root).map((li) => {
-    const text = [...li.querySelector("label").childNodes].map((node) =>
-      node.nodeName === "CODE" ? `\`${node.textContent}\`` : node.textContent.replace(/[\\[\]]/g, "\\$&"));
+    const text = [...li.querySelector("label").childNodes].map((node) => node.nodeName === "CODE"
+      ? `\`${node.textContent}\``
+      : node.textContent.replace(/[\\[\]]/g, "\\$&"));
     const url = urlOf(li, li.id);
     return `- [${done(li.id) ? "x" : " "}] [${text.join("").replace(/\s+/g, " ").trim()}](${url})`;
   });
@@ -183,8 +184,9 @@ function mountPanel(root) {
       `Not a progress export of this guide (format ${VERSION}), so nothing was imported.`;
   } });
   const exportAll = () => {
+    const day = new Date().toLocaleDateString("sv"); // YYYY-MM-DD
     const link = h("a", { href: URL.createObjectURL(new Blob([JSON.stringify(read(), null, 2)])),
-      download: `backend-optimization-guide-progress-${new Date().toLocaleDateString("sv")}.json` });
+      download: `backend-optimization-guide-progress-${day}.json` });
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 1e3);
   };
@@ -193,7 +195,8 @@ function mountPanel(root) {
     button("Import progress", " from a JSON file", () => file.click()), file, message);
 }
 
-const MOUNT = { checklist: mountList, card: mountList, framework: mountStart, progress: mountPanel };
+const MOUNT = {
+  checklist: mountList, card: mountList, framework: mountStart, progress: mountPanel };
 
 function mount() {
   live ??= h("div", { class: "md-visually-hidden", "aria-live": "polite" });
@@ -215,6 +218,8 @@ const today = () =>
 const within = (day, start, end) => day >= start && (end == null || day < end);
 const STATES = { todo: "Not started", doing: "In progress", done: "Done" };
 const isNow = (node, day) => within(day, +node.dataset.mdxStartDay, node.dataset.mdxEndDay);
+const mark = (node, now) =>
+  now ? node.setAttribute("aria-current", "step") : node.removeAttribute("aria-current");
 
 function render() {
   const day = today();
@@ -225,7 +230,7 @@ function render() {
     const n = ids.filter(done).length;
     const key = n ? (n < ids.length ? "doing" : "done") : "todo";
     const now = list.matches(".mdx-card") && isNow(list, day);
-    list.ariaCurrent = now ? "step" : null;
+    mark(list, now);
     Object.assign(bar, { max: ids.length, value: n });
     bar.previousSibling.replaceChildren(h("b", { class: `mdx-state--${key}` }, STATES[key]),
       ` · ${n} of ${ids.length} done`, now ? h("b", { class: "mdx-badge" }, "Current phase") : "");
@@ -240,7 +245,7 @@ function render() {
   if (start && start !== document.activeElement) start.value = state.startDate ?? "";
   for (const milestone of $$(".mdx-milestone")) {
     const now = isNow(milestone, day);
-    milestone.ariaCurrent = now ? "step" : null;
+    mark(milestone, now);
     milestone.querySelector("[data-mdx-status]").textContent = now ? "You are here" : "";
   }
   for (const panel of $$("[data-mdx-plan]")) renderContinue(panel, day);
@@ -249,8 +254,9 @@ function render() {
     summary.textContent = `${plural(ticks, "tick")} saved in this browser only.`;
   }
   if (memoryOnly && !document.querySelector(".mdx-notice")) {
-    document.querySelector("[data-mdx-component]")?.before(h("p", { class: "mdx-notice", role: "status" },
-      "Progress can't be saved in this browser; it will last until you close the tab."));
+    document.querySelector("[data-mdx-component]")?.before(
+      h("p", { class: "mdx-notice", role: "status" },
+        "Progress can't be saved in this browser; it will last until you close the tab."));
   }
 }
 
@@ -265,7 +271,8 @@ function renderContinue(panel, day) {
     ? [day >= 0 ? "You are in " : "Start with ", h("b", {}, `${plan[at].label}: ${plan[at].title}`),
       ". Next: ",
       link(next.text, `#${next.id}`)]
-    : [`You have ticked all ${tasks.length} tasks of `, link("the week-by-week plan"), ". Well done."]));
+    : [`You have ticked all ${tasks.length} tasks of `, link("the week-by-week plan"),
+      ". Well done."]));
 }
 
 function highlight() {
