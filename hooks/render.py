@@ -100,7 +100,9 @@ def render_related_topics(catalogue: Catalogue, chapter_id: str, page: PageConte
     topics = catalogue.topics_for_chapter(chapter_id)
     if not topics:
         return ""
-    return _render("related-topics.html", topics=topics, page=page)
+    chapter = catalogue.chapters.get(chapter_id)
+    title = chapter.title if chapter else "this chapter"
+    return _render("related-topics.html", topics=topics, page=page, chapter_title=title)
 
 
 def render_continue_panel(catalogue: Catalogue, page: PageContext) -> str:

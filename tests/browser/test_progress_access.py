@@ -19,10 +19,16 @@ from tests.browser.helpers import (
     seed,
     value,
 )
+from tests.build.test_site_content import nav_pages
 
 pytestmark = pytest.mark.browser
 
 PAGES = ["", TOPIC, FRAMEWORK, TIMELINE]
+# Every page in the nav, plus the print page: axe runs on all of them in both schemes.
+EVERY_PAGE = [
+    src.removesuffix(".md").removesuffix("index").removesuffix("/") for src in nav_pages()
+]
+EVERY_PAGE = [f"{path}/" if path else "" for path in EVERY_PAGE] + ["print_page/"]
 
 
 @pytest.mark.parametrize(
@@ -47,7 +53,7 @@ def test_without_javascript_pages_read_as_lists_with_no_controls(built_site, bro
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("path", PAGES, ids=["home", "topic", "framework", "timeline"])
+@pytest.mark.parametrize("path", EVERY_PAGE, ids=lambda path: path.strip("/") or "home")
 def test_axe_finds_no_violations(built_site, browser, path, scheme):
     context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
     seed(context, json.dumps(value({FIRST: True, "fw-read-the-guide": True}, "2024-01-01")))
