@@ -34,6 +34,7 @@ def test_plan_builder_makes_a_short_url_in_a_fixed_order(built_site, page):
     expected = f"{built_site.base_url}onboarding/plan/?c={CHAPTER}&t={TOPIC}&p={PHASE}"
     assert link.get_attribute("href") == expected
     assert link.inner_text() == expected
+    assert "Without JavaScript" not in page.locator("[data-mdx-plan-help]").inner_text()
     page.locator(f"#plan-t-{TOPIC}").uncheck()
     assert page.locator(".mdx-plan-builder__link").get_attribute("href") == (
         f"{built_site.base_url}onboarding/plan/?c={CHAPTER}&p={PHASE}"
