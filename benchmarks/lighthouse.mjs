@@ -4,8 +4,9 @@
 //   node lighthouse.mjs jobs.json
 //
 // jobs.json: [{"url": "...", "scheme": "light" | "dark", "out": "lhr.json"}, ...]
-// Writes each Lighthouse result (LHR) to `out` and prints one JSON line per page to stdout with
-// the colour scheme the page actually showed. CHROME_PATH names the Chromium to drive.
+// Writes each Lighthouse result (LHR) to `out` and prints one JSON line per page to stdout,
+// {"out": ..., "shown": ...}, with the colour scheme the page actually showed.
+// CHROME_PATH names the Chromium to drive.
 import { readFile, writeFile } from 'node:fs/promises';
 import lighthouse from 'lighthouse';
 import puppeteer from 'puppeteer-core';
@@ -40,7 +41,7 @@ try {
     const result = await lighthouse(job.url, FLAGS, undefined, page);
     await writeFile(job.out, result.report);
     const shown = await page.evaluate(() => document.body?.dataset.mdColorScheme ?? null);
-    console.log(JSON.stringify({ url: job.url, scheme: job.scheme, shown }));
+    console.log(JSON.stringify({ out: job.out, shown }));
     const scores = Object.values(result.lhr.categories).map((c) => Math.round(c.score * 100));
     console.error(`  lighthouse ${job.scheme.padEnd(5)} ${scores.join('/')}  ${job.url}`);
     await context.close();

@@ -52,6 +52,9 @@ class PageRun:
     requests: list[dict[str, Any]]
     findings: list[Finding]
     hints: list[str]  # performance insights that fail (no weight, but they explain lost points)
+    perf_runs: list[int] = field(
+        default_factory=list
+    )  # every run's score; ``scores`` is the median
 
 
 def ensure_node_modules() -> None:
@@ -76,17 +79,24 @@ def lighthouse_version() -> str:
 
 
 def run(
-    site: str, base_url: str, paths: list[str], schemes: list[str], out_dir: Path
+    site: str,
+    base_url: str,
+    paths: list[str],
+    schemes: list[str],
+    out_dir: Path,
+    repeats: int = 1,
 ) -> list[PageRun]:
+    """Lighthouse on every page in every scheme, ``repeats`` times (rounds over all pages, so
+    a busy moment does not hit one page's runs alike); keeps each page's median performance
+    run, as Lighthouse's docs advise, and records all performance scores."""
     jobs = [
         {
             "url": base_url + path,
             "scheme": scheme,
             "path": path,
-            "out": str(
-                out_dir / f"lhr-{site}-{scheme}-{path.strip('/').replace('/', '_') or 'home'}.json"
-            ),
+            "out": str(out_dir / f"lhr-{site}-{scheme}-{_slug(path)}-{repeat + 1}.json"),
         }
+        for repeat in range(repeats)
         for path in paths
         for scheme in schemes
     ]
@@ -100,19 +110,24 @@ def run(
         stdout=subprocess.PIPE,
         text=True,
     )
-    shown = {
-        (line["url"], line["scheme"]): line["shown"]
-        for line in map(json.loads, result.stdout.splitlines())
-    }
-    runs = []
+    shown = {line["out"]: line["shown"] for line in map(json.loads, result.stdout.splitlines())}
+    # Name pages by their path on the site, not by this run's port.
+    site_path = "/" + base_url.split("/", 3)[3]
+    samples: dict[tuple[str, str], list[PageRun]] = {}
     for job in jobs:
-        lhr = json.loads(Path(job["out"]).read_text(encoding="utf-8"))
-        # Name pages by their path on the site, not by this run's port.
-        lhr = json.loads(json.dumps(lhr).replace(base_url, "/" + base_url.split("/", 3)[3]))
-        runs.append(
-            summarize(site, job["path"], job["scheme"], shown[job["url"], job["scheme"]], lhr)
-        )
+        text = Path(job["out"]).read_text(encoding="utf-8").replace(base_url, site_path)
+        page_run = summarize(site, job["path"], job["scheme"], shown[job["out"]], json.loads(text))
+        samples.setdefault((job["path"], job["scheme"]), []).append(page_run)
+    runs = []
+    for page_runs in samples.values():
+        median = sorted(page_runs, key=lambda r: r.scores["perf"])[len(page_runs) // 2]
+        median.perf_runs = [r.scores["perf"] for r in page_runs]
+        runs.append(median)
     return runs
+
+
+def _slug(path: str) -> str:
+    return path.strip("/").replace("/", "_") or "home"
 
 
 def summarize(site: str, path: str, scheme: str, shown: str | None, lhr: dict[str, Any]) -> PageRun:

@@ -121,26 +121,34 @@ def _targets(
 def _lighthouse_tables(runs: list[PageRun]) -> list[str]:
     light, dark = _by_path(_runs(runs, "ours", "light")), _by_path(_runs(runs, "ours", "dark"))
     out = ["## Lighthouse: our pages (mobile)", ""]
-    out += ["Scores are performance / accessibility / best practices / SEO.", ""]
-    out += ["| Page | Light | Dark | CLS light | CLS dark | Palette shown (light, dark) |"]
-    out += ["|---|---|---|---|---|---|"]
+    out += ["Scores are performance / accessibility / best practices / SEO. Perf runs lists"]
+    out += ["every run's performance score (light; dark) when pages ran more than once."]
+    out += ["", "| Page | Light | Dark | CLS light | CLS dark | Palette shown | Perf runs |"]
+    out += ["|---|---|---|---|---|---|---|"]
     for path in dict.fromkeys([*light, *dark]):
         pair = [light.get(path), dark.get(path)]
         scores = ["/".join(map(str, r.scores.values())) if r else "-" for r in pair]
         cls = [f"{r.cls:.3f}" if r else "-" for r in pair]
         shown = ", ".join(str(r.shown) if r else "-" for r in pair)
+        perf = "; ".join(_perf_runs(r) for r in pair if r)
         out.append(
-            f"| {_label(path)} | {scores[0]} | {scores[1]} | {cls[0]} | {cls[1]} | {shown} |"
+            f"| {_label(path)} | {scores[0]} | {scores[1]} | {cls[0]} | {cls[1]} | {shown} "
+            f"| {perf} |"
         )
     base = _runs(runs, "baseline")
     if base:
         out += ["", "## Lighthouse: plain Material baseline (mobile, light)", ""]
-        out += ["| Page | Scores | CLS |", "|---|---|---|"]
+        out += ["| Page | Scores | CLS | Perf runs |", "|---|---|---|---|"]
         out += [
-            f"| {_label(r.path)} | {'/'.join(map(str, r.scores.values()))} | {r.cls:.3f} |"
+            f"| {_label(r.path)} | {'/'.join(map(str, r.scores.values()))} | {r.cls:.3f} "
+            f"| {_perf_runs(r)} |"
             for r in base
         ]
     return [*out, ""]
+
+
+def _perf_runs(run: PageRun) -> str:
+    return ", ".join(map(str, run.perf_runs))
 
 
 def _deltas(runs: list[PageRun]) -> dict[str, float]:
@@ -209,9 +217,10 @@ def _findings(runs: list[PageRun]) -> list[str]:
             first = hits[0][1]
             where = _where([run for run, _ in hits], site_runs)
             out.append(f"- **{first.category} · `{audit}`** — {first.title.rstrip('.')}. {where}")
-            values = sorted({f"{f.display} ({f.score:.2f})" for _, f in hits if f.display})
-            if values:
-                out.append(f"  - values (score): {', '.join(values[:MAX_ITEMS])}")
+            worst = sorted({(f.score, f.display) for _, f in hits if f.display})
+            if worst:
+                values = ", ".join(f"{display} ({score:.2f})" for score, display in worst[:8])
+                out.append(f"  - values, worst first (score): {values}")
             groups: dict[str, list[tuple[PageRun, Element]]] = defaultdict(list)
             for run, finding in hits:
                 for element in finding.items:

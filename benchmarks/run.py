@@ -2,7 +2,8 @@
 run Lighthouse over every page (light and dark), time builds and live reload, write results.md.
 
 Environment: BENCH_QUICK=1 (a few pages through Lighthouse, one build run), BENCH_RUNS=N (build
-runs per variant, default 3), BENCH_SKIP_LARGE=1 (no 1,000-page builds), CHROME_PATH (Chromium).
+runs per variant, default 3), BENCH_LH_RUNS=N (Lighthouse runs per page and scheme, median kept,
+default 1), BENCH_SKIP_LARGE=1 (no 1,000-page builds), CHROME_PATH (Chromium).
 """
 
 from __future__ import annotations
@@ -32,7 +33,12 @@ def _output(*command: str) -> str:
     return subprocess.run(command, capture_output=True, text=True, cwd=PROJECT_DIR).stdout.strip()
 
 
-def _meta(runs: int) -> dict[str, str]:
+def _load() -> str:
+    """Load average (1 min): other work on the machine skews timings and Lighthouse's TBT."""
+    return f"{os.getloadavg()[0]:.1f}"
+
+
+def _meta(runs: int, lh_runs: int, load_at_start: str) -> dict[str, str]:
     changes = _output("git", "status", "--porcelain", "--", ".", ":!benchmarks")
     commit = _output("git", "rev-parse", "--short", "HEAD") + (
         " + uncommitted changes" if changes else ""
@@ -46,14 +52,18 @@ def _meta(runs: int) -> dict[str, str]:
         "MkDocs": version("mkdocs"),
         "Material for MkDocs": version("mkdocs-material"),
         "mkdocs-macros": version("mkdocs-macros-plugin"),
+        "Lighthouse runs per page and scheme": f"{lh_runs} (the median performance run is shown)",
         "Build runs per variant": str(runs),
+        "Load average at start / end": f"{load_at_start} / {_load()} ({os.cpu_count()} CPUs)",
         "Served": f"gzip, under `{SUB_PATH}`, by benchmarks/serve.py",
     }
 
 
 def main() -> None:
+    load_at_start = _load()
     quick = _flag("BENCH_QUICK")
     runs = int(os.environ.get("BENCH_RUNS") or (1 if quick else 3))
+    lh_runs = int(os.environ.get("BENCH_LH_RUNS") or 1)
     RESULTS_DIR.mkdir(exist_ok=True)
     for stale in RESULTS_DIR.glob("*.json"):
         stale.unlink()
@@ -76,9 +86,9 @@ def main() -> None:
                 f"Lighthouse: {len(paths)} pages, light + dark; baseline: {len(plain_paths)} pages"
             )
             schemes = ["light", "dark"]
-            page_runs = lighthouse.run("ours", ours.base_url, paths, schemes, RESULTS_DIR)
+            page_runs = lighthouse.run("ours", ours.base_url, paths, schemes, RESULTS_DIR, lh_runs)
             page_runs += lighthouse.run(
-                "baseline", plain.base_url, plain_paths, ["light"], RESULTS_DIR
+                "baseline", plain.base_url, plain_paths, ["light"], RESULTS_DIR, lh_runs
             )
         sizes = [("guide size", False)] + (
             [] if _flag("BENCH_SKIP_LARGE") else [("1,000 pages", True)]
@@ -89,7 +99,7 @@ def main() -> None:
             build_times.time_builds(builds[size], runs, "http://127.0.0.1:8000/", tmp)
         print("Timing edit-to-reload in make serve")
         reloads = reload.measure(tmp)
-    meta = _meta(runs)
+    meta = _meta(runs, lh_runs, load_at_start)
     raw = {
         "meta": meta,
         "lighthouse": lighthouse.to_json(page_runs),
