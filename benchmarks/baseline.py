@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.project import PROJECT_DIR, write_config
+from benchmarks.project import PROJECT_DIR, grown_nav, write_config
 
 MANUSCRIPT = PROJECT_DIR / "manuscript" / "backend-optimization-guide.txt"
 SITE_NAME = "Backend Optimization Guide"
@@ -57,29 +57,24 @@ def write_plain_project(target: Path, site_url: str, copies: int = 1) -> int:
     for the large-site build) with ``mkdocs.yml`` and ``mkdocs-prune.yml``; returns the page
     count."""
     intro, chapters = read_manuscript()
-    nav: list[object] = []
-    pages = 0
-    for copy in range(copies):
-        prefix = "" if copy == 0 else f"copy-{copy:03}/"
-        docs = target / "docs" / prefix
+    for number in range(copies):
+        docs = target / "docs" / (f"copy-{number:03}" if number else "")
         (docs / "guide").mkdir(parents=True, exist_ok=True)
         (docs / "index.md").write_text(_page(SITE_NAME, intro), encoding="utf-8")
         for chapter in chapters:
             page = docs / "guide" / f"{chapter.slug}.md"
             page.write_text(_page(chapter.title, chapter.paragraphs), encoding="utf-8")
-        entries = [
-            {"Home": f"{prefix}index.md"},
-            {"The guide": [f"{prefix}guide/{chapter.slug}.md" for chapter in chapters]},
-        ]
-        nav += entries if copy == 0 else [{f"Copy {copy}": entries}]
-        pages += 1 + len(chapters)
+    nav = [
+        {"Home": "index.md"},
+        {"The guide": [f"guide/{chapter.slug}.md" for chapter in chapters]},
+    ]
     config: dict[str, object] = {
         "site_name": SITE_NAME,
         "site_url": site_url,
         "theme": {"name": "material"},
-        "nav": nav,
+        "nav": grown_nav(nav, copies),
     }
     write_config(target / "mkdocs.yml", config)
     prune = {**config, "theme": {"name": "material", "features": ["navigation.prune"]}}
     write_config(target / "mkdocs-prune.yml", prune)
-    return pages
+    return copies * (1 + len(chapters))

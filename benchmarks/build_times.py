@@ -1,9 +1,10 @@
 """Build times: our site against plain Material with the same guide text, at the guide's size and
 at about 1,000 pages, each with and without Material's ``navigation.prune``.
 
-The large variant repeats every page set in ``docs/copy-NNN/`` folders with a generated nav: the
-guide text alone for plain Material; for ours the whole docs tree, so checklist, card and plan
-pages grow in proportion and every hook and macro keeps running.
+The large variant repeats every page set in ``docs/copy-NNN/`` folders, each copy of a nav section
+nested in that section as "Part N": the guide text alone for plain Material; for ours the whole
+docs tree, so checklist, card and plan pages grow in proportion and every hook and macro keeps
+running.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from benchmarks.project import (
     PROJECT_DIR,
     build,
     copy_project,
+    grown_nav,
     init_git,
     load_config,
     with_features,
@@ -45,16 +47,6 @@ class Variant:
         return statistics.median(self.seconds)
 
 
-def _prefixed(nav: Any, prefix: str) -> Any:
-    if isinstance(nav, str):
-        return prefix + nav
-    if isinstance(nav, list):
-        return [_prefixed(entry, prefix) for entry in nav]
-    if isinstance(nav, dict):
-        return {title: _prefixed(entry, prefix) for title, entry in nav.items()}
-    return nav
-
-
 def _plugin_name(entry: str | dict[str, Any]) -> str:
     return entry if isinstance(entry, str) else next(iter(entry))
 
@@ -67,14 +59,11 @@ def prepare_ours(target: Path, copies: int, layer_only: bool = False) -> int:
     docs = target / "docs"
     page_set = sorted(path.relative_to(docs) for path in docs.rglob("*.md"))
     config = load_config(target / "mkdocs.yml")
-    nav = list(config["nav"])
-    for copy in range(1, copies):
-        prefix = f"copy-{copy:03}/"
+    for number in range(1, copies):
         for page in page_set:
-            (docs / prefix / page).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(docs / page, docs / prefix / page)
-        nav.append({f"Copy {copy}": _prefixed(config["nav"], prefix)})
-    config["nav"] = nav
+            (docs / f"copy-{number:03}" / page).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(docs / page, docs / f"copy-{number:03}" / page)
+    config["nav"] = grown_nav(config["nav"], copies)
     if layer_only:
         plugins = [p for p in config["plugins"] if _plugin_name(p) not in EXTRA_PLUGINS]
         config["plugins"] = plugins

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import os
 import shutil
 import subprocess
@@ -80,6 +81,35 @@ def with_features(config: dict[str, Any], *features: str) -> dict[str, Any]:
     theme = dict(config.get("theme") or {"name": "material"})
     theme["features"] = [*theme.get("features", []), *features]
     return {**config, "theme": theme}
+
+
+def _prefixed(nav: Any, prefix: str) -> Any:
+    if isinstance(nav, str):
+        return prefix + nav
+    if isinstance(nav, list):
+        return [_prefixed(entry, prefix) for entry in nav]
+    if isinstance(nav, dict):
+        return {title: _prefixed(entry, prefix) for title, entry in nav.items()}
+    return nav
+
+
+def grown_nav(nav: list[Any], copies: int) -> list[Any]:
+    """The nav of a site whose pages are repeated in ``copy-NNN/`` folders, the way the site
+    would grow: each copy of a section becomes its "Part N" sub-section; a copy's top-level pages
+    (the home page) open the part of the section that follows them."""
+    grown = copy.deepcopy(nav)
+    for number in range(1, copies):
+        prefix = f"copy-{number:03}/"
+        loose: list[Any] = []
+        for index, entry in enumerate(nav):
+            title, value = next(iter(entry.items())) if isinstance(entry, dict) else ("", entry)
+            if isinstance(value, list):
+                part = [*loose, *_prefixed(value, prefix)]
+                grown[index][title].append({f"Part {number + 1}": part})
+                loose = []
+            else:
+                loose.append(_prefixed(value, prefix))
+    return grown
 
 
 def build(
