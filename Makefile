@@ -18,8 +18,8 @@ $(STAMP): requirements.lock
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
 	touch $(STAMP)
 
-serve: $(STAMP) ## live preview at http://127.0.0.1:8000
-	$(BIN)/mkdocs serve --strict --livereload --dev-addr 127.0.0.1:8000
+serve: $(STAMP) ## live preview at http://127.0.0.1:8000 (without git dates, print page, llms.txt)
+	FULL_SITE=false $(BIN)/mkdocs serve --strict --livereload --dev-addr 127.0.0.1:8000
 
 build: $(STAMP) ## strict build into site/ (never pass -q: quiet mode hides warnings from --strict)
 	$(BIN)/mkdocs build --strict --clean
