@@ -73,10 +73,13 @@ def test_instant_navigation_keeps_the_sub_path(built_site, page):
     assert page.locator("article h1").inner_text().startswith("How to Stay Motivated")
 
 
+# Kept in sessionStorage, so a violation on a page that redirects at once is still counted.
 COLLECT_CSP_VIOLATIONS = """
-window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", (event) => {
-  window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI} ${event.sample}`);
+  const found = JSON.parse(sessionStorage.getItem("csp-violations") || "[]");
+  const { violatedDirective, blockedURI, sample } = event;
+  found.push(`${location.pathname}: ${violatedDirective} ${blockedURI} ${sample}`);
+  sessionStorage.setItem("csp-violations", JSON.stringify(found));
 });
 """
 
@@ -85,14 +88,18 @@ def test_no_content_security_policy_violation_on_any_page(built_site, context):
     context.add_init_script(COLLECT_CSP_VIOLATIONS)
     page = context.new_page()
     problems = record_problems(page)
-    violations: dict[str, list[str]] = {}
+    redirects = []
     for html_file in sorted(built_site.site_dir.rglob("*.html")):
         relative = html_file.relative_to(built_site.site_dir).as_posix()
         url = built_site.base_url + relative.removesuffix("index.html")
-        page.goto(url, wait_until="networkidle")
-        found = page.evaluate("window.__cspViolations || []")
-        if found:
-            violations[relative] = found
-    assert violations == {}
+        if 'http-equiv="refresh"' in html_file.read_text(encoding="utf-8"):
+            # A redirect page leaves at once; its own request ends as an aborted navigation.
+            redirects.append(f"failed: {url}")
+            page.goto(url, wait_until="commit")
+            page.wait_for_load_state("networkidle")
+        else:
+            page.goto(url, wait_until="networkidle")
+    assert redirects, "the site has a redirect page to check"
+    assert page.evaluate("JSON.parse(sessionStorage.getItem('csp-violations') || '[]')") == []
     # The 404 page itself answers 404 when fetched by name; nothing else may fail.
-    assert [p for p in problems if "404" not in p] == []
+    assert [p for p in problems if "404" not in p and p not in redirects] == []
