@@ -288,7 +288,7 @@ def test_catalogue_is_loaded_once_until_data_changes(project_copy):
 
 
 def test_file_that_is_not_utf8_is_named(project_copy):
-    (project_copy / TOPIC_FILE).write_bytes(b"id: caf\xe9\n")
+    (project_copy / TOPIC_FILE).write_bytes(b"id: \xff\xfe\n")
     message = error_for(project_copy)
     assert message.startswith(f"{TOPIC_FILE}: cannot be read")
     assert "save it as UTF-8" in message
