@@ -5,6 +5,8 @@
 const KINDS = { c: "chapters", t: "checklists", p: "phases" };
 const $$ = (selector, root = document) => [...root.querySelectorAll(selector)];
 
+// The same element helper as mdx.js; importing it from there would run that script's mount
+// before this one prunes the plan page, and its counts would include the pruned parts.
 function h(tag, attrs, ...children) {
   const node = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
