@@ -70,7 +70,10 @@ def test_instant_navigation_keeps_the_sub_path(built_site, page):
     page.goto(built_site.base_url + "guide/making-it-sustainable/", wait_until="networkidle")
     page.locator("a.md-footer__link--next").click()
     page.wait_for_url("**/some-prefix/guide/how-to-stay-motivated-long-term/")
-    assert page.locator("article h1").inner_text().startswith("How to Stay Motivated")
+    # The URL changes before the new content is swapped in; wait for the heading.
+    heading = page.locator("article h1", has_text="How to Stay Motivated")
+    heading.wait_for()
+    assert page.locator("article h1").count() == 1
 
 
 # Kept in sessionStorage, so a violation on a page that redirects at once is still counted.
