@@ -17,6 +17,10 @@ RELOAD_BUDGET = 1.0
 MAX_ITEMS = 12
 
 
+def _header(*cells: str) -> list[str]:
+    return ["| " + " | ".join(cells) + " |", "|" + " --- |" * len(cells)]
+
+
 def _kib(size: float) -> str:
     return f"{size / 1024:.1f}"
 
@@ -68,7 +72,7 @@ def render(
     if reload:
         samples = ", ".join(f"{s:.2f}" for s in reload.seconds)
         out += ["## Edit-to-reload latency (`make serve`)", ""]
-        out += ["| Median | Samples (s) |", "|---|---|", f"| {reload.median:.2f} s | {samples} |"]
+        out += [*_header("Median", "Samples (s)"), f"| {reload.median:.2f} s | {samples} |"]
         out += [""]
     return "\n".join(out)
 
@@ -115,7 +119,7 @@ def _targets(
             f"| Edit-to-reload (`make serve`) | < {RELOAD_BUDGET:.0f} s "
             f"| median {reload.median:.2f} s | {_ok(reload.median < RELOAD_BUDGET)} |"
         )
-    return ["## Budgets", "", "| Budget | Target | Result | Met |", "|---|---|---|---|", *rows, ""]
+    return ["## Budgets", "", *_header("Budget", "Target", "Result", "Met"), *rows, ""]
 
 
 def _lighthouse_tables(runs: list[PageRun]) -> list[str]:
@@ -123,8 +127,10 @@ def _lighthouse_tables(runs: list[PageRun]) -> list[str]:
     out = ["## Lighthouse: our pages (mobile)", ""]
     out += ["Scores are performance / accessibility / best practices / SEO. Perf runs lists"]
     out += ["every run's performance score (light; dark) when pages ran more than once."]
-    out += ["", "| Page | Light | Dark | CLS light | CLS dark | Palette shown | Perf runs |"]
-    out += ["|---|---|---|---|---|---|---|"]
+    out += [
+        "",
+        *_header("Page", "Light", "Dark", "CLS light", "CLS dark", "Palette shown", "Perf runs"),
+    ]
     for path in dict.fromkeys([*light, *dark]):
         pair = [light.get(path), dark.get(path)]
         scores = ["/".join(map(str, r.scores.values())) if r else "-" for r in pair]
@@ -138,7 +144,7 @@ def _lighthouse_tables(runs: list[PageRun]) -> list[str]:
     base = _runs(runs, "baseline")
     if base:
         out += ["", "## Lighthouse: plain Material baseline (mobile, light)", ""]
-        out += ["| Page | Scores | CLS | Perf runs |", "|---|---|---|---|"]
+        out += _header("Page", "Scores", "CLS", "Perf runs")
         out += [
             f"| {_label(r.path)} | {'/'.join(map(str, r.scores.values()))} | {r.cls:.3f} "
             f"| {_perf_runs(r)} |"
@@ -171,8 +177,7 @@ def _weight_tables(runs: list[PageRun]) -> list[str]:
     median = statistics.median(r.transfer_bytes for r in base.values())
     out = ["## Transferred per page (gzip, first load, light)", ""]
     out += [f"Pages the baseline lacks are compared with its median page ({_kib(median)} KiB).", ""]
-    out += ["| Page | Ours KiB | Plain Material KiB | Delta KiB | Requests ours / plain |"]
-    out += ["|---|---|---|---|---|"]
+    out += _header("Page", "Ours KiB", "Plain Material KiB", "Delta KiB", "Requests ours / plain")
     deltas = _deltas(runs)
     for run in ours:
         other = base.get(run.path)
@@ -191,7 +196,7 @@ def _weight_tables(runs: list[PageRun]) -> list[str]:
                     name = _asset(request["url"])
                     assets[name][site] = max(assets[name].get(site, 0), request["transfer"])
     out += ["", "Assets loaded on first load (largest transfer seen, KiB):", ""]
-    out += ["| Asset | Ours | Plain Material |", "|---|---|---|"]
+    out += _header("Asset", "Ours", "Plain Material")
     for name, sizes in sorted(assets.items(), key=lambda item: -max(item[1].values())):
         cells = [_kib(sizes[s]) if s in sizes else "-" for s in ("ours", "baseline")]
         out.append(f"| `{name}` | {cells[0]} | {cells[1]} |")
@@ -253,7 +258,7 @@ def _findings(runs: list[PageRun]) -> list[str]:
 def _describe(key: str, members: list[tuple[PageRun, Element]]) -> str:
     example = members[0][1]
     if not example.selector:
-        return key
+        return f"`{key}`"
     per_run = Counter(id(run) for run, _ in members)
     count = f" ({max(per_run.values())} elements on a page)" if max(per_run.values()) > 1 else ""
     return f"`{key}`{count}, e.g. `{example.text}`"
@@ -275,8 +280,7 @@ def _build_table(builds: dict[str, list[Variant]]) -> list[str]:
     if not builds:
         return []
     out = ["## Build time (strict build, median of the runs, wall clock)", ""]
-    out += ["| Size | Variant | Pages | Median s | ÷ plain | ÷ plain + prune | Runs (s) |"]
-    out += ["|---|---|---|---|---|---|---|"]
+    out += _header("Size", "Variant", "Pages", "Median s", "÷ plain", "÷ plain + prune", "Runs (s)")
     for size, variants in builds.items():
         named = {v.name: v for v in variants}
         plain, pruned = named["plain Material"].median, named["plain Material + prune"].median
