@@ -18,7 +18,6 @@ from typing import Any
 
 from benchmarks import baseline
 from benchmarks.project import (
-    PROJECT_DIR,
     build,
     copy_project,
     grown_nav,
@@ -51,11 +50,11 @@ def _plugin_name(entry: str | dict[str, Any]) -> str:
     return entry if isinstance(entry, str) else next(iter(entry))
 
 
-def prepare_ours(target: Path, copies: int, layer_only: bool = False) -> int:
-    """A copy of our project with ``copies`` page sets; writes mkdocs.yml and mkdocs-prune.yml
-    and returns the page count. ``layer_only`` drops the extra plugins (and the print page from
-    the link ledger, which would otherwise miss it)."""
-    copy_project(target, git=False)
+def prepare_ours(target: Path, source: Path, copies: int, layer_only: bool = False) -> int:
+    """A copy of our project (from ``source``) with ``copies`` page sets; writes mkdocs.yml and
+    mkdocs-prune.yml and returns the page count. ``layer_only`` drops the extra plugins (and the
+    print page from the link ledger, which would otherwise miss it)."""
+    copy_project(target, git=False, source=source)
     docs = target / "docs"
     page_set = sorted(path.relative_to(docs) for path in docs.rglob("*.md"))
     config = load_config(target / "mkdocs.yml")
@@ -77,10 +76,10 @@ def prepare_ours(target: Path, copies: int, layer_only: bool = False) -> int:
     return len(page_set) * copies
 
 
-def variants(tmp: Path, large: bool, site_url: str) -> list[Variant]:
+def variants(tmp: Path, source: Path, large: bool, site_url: str) -> list[Variant]:
     """The builds to time at one size: plain and ours, each with and without prune, and ours
     with only the hooks + macros layer (no extra plugins)."""
-    ours_set = len(list((PROJECT_DIR / "docs").rglob("*.md")))
+    ours_set = len(list((source / "docs").rglob("*.md")))
     plain_set = 1 + len(baseline.read_manuscript()[1])
     ours_copies = round(LARGE_PAGES / ours_set) if large else 1
     plain_copies = round(LARGE_PAGES / plain_set) if large else 1
@@ -91,8 +90,8 @@ def variants(tmp: Path, large: bool, site_url: str) -> list[Variant]:
         tmp / f"layer-{size}",
     )
     plain_pages = baseline.write_plain_project(plain_dir, site_url, plain_copies)
-    ours_pages = prepare_ours(ours_dir, ours_copies)
-    layer_pages = prepare_ours(layer_dir, ours_copies, layer_only=True)
+    ours_pages = prepare_ours(ours_dir, source, ours_copies)
+    layer_pages = prepare_ours(layer_dir, source, ours_copies, layer_only=True)
     return [
         Variant("plain Material", plain_dir, "mkdocs.yml", plain_pages),
         Variant("plain Material + prune", plain_dir, PRUNE_CONFIG, plain_pages),

@@ -19,6 +19,7 @@ BENCH_DIR = PROJECT_DIR / "benchmarks"
 SUB_PATH = "/backend-optimization-guide/"
 BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 COPIED_PATHS = (
+    "Makefile",
     "mkdocs.yml",
     "data",
     "docs",
@@ -33,17 +34,17 @@ class BuildError(RuntimeError):
     pass
 
 
-def copy_project(target: Path, git: bool = True) -> Path:
-    """Copy the sources a build reads into ``target`` and (``git``) make it a one-commit git
-    checkout, so the last-updated plugin reads history the way it does in a real clone."""
+def copy_project(target: Path, git: bool = True, source: Path = PROJECT_DIR) -> Path:
+    """Copy the sources a build reads from ``source`` into ``target`` and (``git``) make it a
+    one-commit git checkout, so the last-updated plugin reads history as in a real clone."""
     target.mkdir(parents=True, exist_ok=True)
     for name in COPIED_PATHS:
-        source = PROJECT_DIR / name
+        path = source / name
         ignore = shutil.ignore_patterns("__pycache__")
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=ignore)
-        elif source.is_file():
-            shutil.copy2(source, target / name)
+        if path.is_dir():
+            shutil.copytree(path, target / name, ignore=ignore)
+        elif path.is_file():
+            shutil.copy2(path, target / name)
     if git:
         init_git(target)
     return target

@@ -72,6 +72,7 @@ def render(
     if reload:
         samples = ", ".join(f"{s:.2f}" for s in reload.seconds)
         out += ["## Edit-to-reload latency (`make serve`)", ""]
+        out += [f"Command, as `make -n serve` prints it: `{reload.command}`", ""]
         out += [*_header("Median", "Samples (s)"), f"| {reload.median:.2f} s | {samples} |"]
         out += [""]
     return "\n".join(out)

@@ -18,7 +18,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 from benchmarks import baseline, build_times, lighthouse, reload, report
-from benchmarks.project import BENCH_DIR, PROJECT_DIR, SUB_PATH, build, chrome_path
+from benchmarks.project import BENCH_DIR, PROJECT_DIR, SUB_PATH, build, chrome_path, copy_project
 from benchmarks.serve import serve
 
 RESULTS_DIR = BENCH_DIR / "results"
@@ -38,14 +38,16 @@ def _load() -> str:
     return f"{os.getloadavg()[0]:.1f}"
 
 
-def _meta(runs: int, lh_runs: int, load_at_start: str) -> dict[str, str]:
+def _commit() -> str:
     changes = _output("git", "status", "--porcelain", "--", ".", ":!benchmarks")
-    commit = _output("git", "rev-parse", "--short", "HEAD") + (
-        " + uncommitted changes" if changes else ""
-    )
+    suffix = " + uncommitted changes" if changes else ""
+    return _output("git", "rev-parse", "--short", "HEAD") + suffix
+
+
+def _meta(runs: int, lh_runs: int, load_at_start: str, commit: str) -> dict[str, str]:
     return {
         "Date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        "Commit": commit,
+        "Commit (the working tree measured)": commit,
         "Lighthouse": f"{lighthouse.lighthouse_version()} (mobile preset, simulated throttling)",
         "Chromium": _output(chrome_path(), "--version"),
         "Node": _output("node", "--version"),
@@ -60,7 +62,7 @@ def _meta(runs: int, lh_runs: int, load_at_start: str) -> dict[str, str]:
 
 
 def main() -> None:
-    load_at_start = _load()
+    load_at_start, commit = _load(), _commit()
     quick = _flag("BENCH_QUICK")
     runs = int(os.environ.get("BENCH_RUNS") or (1 if quick else 3))
     lh_runs = int(os.environ.get("BENCH_LH_RUNS") or 1)
@@ -71,10 +73,12 @@ def main() -> None:
     builds: dict[str, list[build_times.Variant]] = {}
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp_name:
         tmp = Path(tmp_name)
+        # One snapshot of the working tree for every measurement, however it changes meanwhile.
+        source = copy_project(tmp / "snapshot")
         ours_site, plain_site = tmp / "site-ours", tmp / "site-plain"
         with serve(ours_site, SUB_PATH) as ours, serve(plain_site, SUB_PATH) as plain:
             print(f"Building our site for {ours.base_url}")
-            build(PROJECT_DIR, ours_site, ours.base_url)
+            build(source, ours_site, ours.base_url)
             baseline.write_plain_project(tmp / "plain", plain.base_url)
             build(tmp / "plain", plain_site, plain.base_url)
             paths = lighthouse.list_pages(ours_site)
@@ -95,11 +99,11 @@ def main() -> None:
         )
         for size, large in sizes:
             print(f"Timing builds, {size}")
-            builds[size] = build_times.variants(tmp, large, "http://127.0.0.1:8000/")
+            builds[size] = build_times.variants(tmp, source, large, "http://127.0.0.1:8000/")
             build_times.time_builds(builds[size], runs, "http://127.0.0.1:8000/", tmp)
         print("Timing edit-to-reload in make serve")
-        reloads = reload.measure(tmp)
-    meta = _meta(runs, lh_runs, load_at_start)
+        reloads = reload.measure(tmp, source)
+    meta = _meta(runs, lh_runs, load_at_start, commit)
     raw = {
         "meta": meta,
         "lighthouse": lighthouse.to_json(page_runs),
@@ -107,7 +111,7 @@ def main() -> None:
             size: [{"name": v.name, "pages": v.pages, "seconds": v.seconds} for v in variants]
             for size, variants in builds.items()
         },
-        "reload_seconds": asdict(reloads)["seconds"],
+        "reload": asdict(reloads),
     }
     (RESULTS_DIR / "summary.json").write_text(json.dumps(raw, indent=1), encoding="utf-8")
     table = report.render(meta, page_runs, builds, reloads)
