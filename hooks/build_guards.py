@@ -28,7 +28,7 @@ from hooks import csp, ledger, page_checks  # noqa: E402
 
 PRINT_PAGE = "print_page/index.html"
 _PRINT_ASSETS = re.compile(
-    r'\s*<(?:link rel="stylesheet" href|script src)="[^"]*'
+    r'\n?[ \t]*<(?:link rel="stylesheet" href|script src)="[^"]*'
     r'(?:css/print-site[a-z-]*\.css|js/print-site\.js)"[^>]*>(?:</script>)?'
 )
 _serving = False
@@ -69,7 +69,7 @@ def _post_process(site_dir: Path) -> None:
     for html_file in sorted(site_dir.rglob("*.html")):
         name = html_file.relative_to(site_dir).as_posix()
         html = original = html_file.read_text(encoding="utf-8")
-        if name != PRINT_PAGE:
+        if name != PRINT_PAGE and "print-site" in html:
             # The print plugin adds its stylesheets and script to every page; only one needs them.
             html = _PRINT_ASSETS.sub("", html)
         _fail_first(csp.handler_problems(html, name))

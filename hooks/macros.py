@@ -57,8 +57,7 @@ def _page_location(env: Any, *needles: str) -> tuple[str, int | None]:
     return name, None
 
 
-def _topic(env: Any, topic_id: object) -> Any:
-    catalogue = _catalogue(env)
+def _topic(env: Any, catalogue: Catalogue, topic_id: object) -> Any:
     if not isinstance(topic_id, str):
         raise ContentError(
             *_page_location(env, "checklist(", str(topic_id)),
@@ -89,40 +88,44 @@ def _chapter_aliases(env: Any) -> dict[str, list[str]]:
 
 
 def define_env(env: Any) -> None:
-    """Register the macros; loading the catalogue here stops a bad data file before any page."""
-    _catalogue(env)
+    """Register the macros; loading the catalogue here stops a bad data file before any page.
+
+    MkDocs calls this once per build, so the macros share this one catalogue; an engine that
+    calls it per page gets the cached catalogue back from load_catalogue.
+    """
+    catalogue = _catalogue(env)
 
     @env.macro
     def checklist(topic_id: str) -> str:
         """The checklist of one topic: summary, related chapters, items."""
-        return render.render_checklist(_catalogue(env), _topic(env, topic_id), _page(env))
+        return render.render_checklist(catalogue, _topic(env, catalogue, topic_id), _page(env))
 
     @env.macro
     def framework() -> str:
         """The Practical Framework's phases as cards with tasks."""
-        return render.render_framework(_catalogue(env), _page(env))
+        return render.render_framework(catalogue, _page(env))
 
     @env.macro
     def timeline() -> str:
         """What to expect and when, from Understanding the Fundamentals."""
-        return render.render_timeline(_catalogue(env), _page(env))
+        return render.render_timeline(catalogue, _page(env))
 
     @env.macro
     def topic_index() -> str:
         """Cards linking every topic, with its item count."""
-        return render.render_topic_index(_catalogue(env), _page(env))
+        return render.render_topic_index(catalogue, _page(env))
 
     @env.macro
     def related_topics() -> str:
         """Links to the checklists that draw on the current guide chapter."""
         page = _page(env)
         chapter_id = page.url.strip("/").removeprefix(f"{GUIDE_DIR}/")
-        return render.render_related_topics(_catalogue(env), chapter_id, page)
+        return render.render_related_topics(catalogue, chapter_id, page)
 
     @env.macro
     def continue_panel() -> str:
         """The home page's "continue where you left off" panel."""
-        return render.render_continue_panel(_catalogue(env), _page(env))
+        return render.render_continue_panel(catalogue, _page(env))
 
     @env.macro
     def link_directory(kind: str) -> str:
@@ -132,7 +135,7 @@ def define_env(env: Any) -> None:
                 *_page_location(env, "link_directory("),
                 f"link_directory({kind!r}) takes 'chapters', 'topics' or 'phases'",
             )
-        return render.render_link_directory(_catalogue(env), kind, _page(env))
+        return render.render_link_directory(catalogue, kind, _page(env))
 
     @env.macro
     def plan_builder() -> str:
@@ -142,4 +145,4 @@ def define_env(env: Any) -> None:
     @env.macro
     def plan_page() -> str:
         """Every part of the onboarding; a plan link narrows it to the parts it names."""
-        return render.render_plan_page(_catalogue(env), _page(env), _chapter_aliases(env))
+        return render.render_plan_page(catalogue, _page(env), _chapter_aliases(env))
