@@ -132,7 +132,7 @@ def define_env(env: Any) -> None:
         """Chapters, topics or phases with copyable links, for the team leads' page."""
         if kind not in ("chapters", "topics", "phases"):
             raise ContentError(
-                *_page_location(env, "link_directory("),
+                *_page_location(env, "link_directory(", str(kind)),
                 f"link_directory({kind!r}) takes 'chapters', 'topics' or 'phases'",
             )
         return render.render_link_directory(catalogue, kind, _page(env))
