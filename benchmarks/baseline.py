@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.project import PROJECT_DIR, grown_nav, write_config
+from benchmarks.project import PROJECT_DIR, grown_nav, with_prune, write_config
 
 MANUSCRIPT = PROJECT_DIR / "manuscript" / "backend-optimization-guide.txt"
 SITE_NAME = "Backend Optimization Guide"
@@ -75,6 +75,5 @@ def write_plain_project(target: Path, site_url: str, copies: int = 1) -> int:
         "nav": grown_nav(nav, copies),
     }
     write_config(target / "mkdocs.yml", config)
-    prune = {**config, "theme": {"name": "material", "features": ["navigation.prune"]}}
-    write_config(target / "mkdocs-prune.yml", prune)
+    write_config(target / "mkdocs-prune.yml", with_prune(config, True))
     return copies * (1 + len(chapters))

@@ -18,17 +18,19 @@ from typing import Any
 
 from benchmarks import baseline
 from benchmarks.project import (
+    PRUNE,
     build,
     copy_project,
     grown_nav,
     init_git,
     load_config,
-    with_features,
+    with_prune,
     write_config,
 )
 
 LARGE_PAGES = 1000
 PRUNE_CONFIG = "mkdocs-prune.yml"
+NO_PRUNE_CONFIG = "mkdocs-no-prune.yml"
 # The plugins beyond the macro layer; the "hooks + macros only" variant leaves them out.
 EXTRA_PLUGINS = ("redirects", "git-revision-date-localized", "llmstxt", "print-site")
 
@@ -39,6 +41,7 @@ class Variant:
     project_dir: Path
     config_file: str
     pages: int
+    as_configured: bool = False  # ours as mkdocs.yml has it (the budget's measure)
     seconds: list[float] = field(default_factory=list)
 
     @property
@@ -50,10 +53,13 @@ def _plugin_name(entry: str | dict[str, Any]) -> str:
     return entry if isinstance(entry, str) else next(iter(entry))
 
 
-def prepare_ours(target: Path, source: Path, copies: int, layer_only: bool = False) -> int:
-    """A copy of our project (from ``source``) with ``copies`` page sets; writes mkdocs.yml and
-    mkdocs-prune.yml and returns the page count. ``layer_only`` drops the extra plugins (and the
-    print page from the link ledger, which would otherwise miss it)."""
+def prepare_ours(
+    target: Path, source: Path, copies: int, layer_only: bool = False
+) -> tuple[int, bool]:
+    """A copy of our project (from ``source``) with ``copies`` page sets; writes mkdocs.yml (as
+    configured), mkdocs-prune.yml and mkdocs-no-prune.yml; returns the page count and whether
+    mkdocs.yml prunes. ``layer_only`` drops the extra plugins (and the print page from the link
+    ledger, which would otherwise miss it)."""
     copy_project(target, git=False, source=source)
     docs = target / "docs"
     page_set = sorted(path.relative_to(docs) for path in docs.rglob("*.md"))
@@ -71,9 +77,10 @@ def prepare_ours(target: Path, source: Path, copies: int, layer_only: bool = Fal
         ledger["pages"].pop("print_page/", None)
         ledger_file.write_text(json.dumps(ledger, indent=2), encoding="utf-8")
     write_config(target / "mkdocs.yml", config)
-    write_config(target / PRUNE_CONFIG, with_features(config, "navigation.prune"))
+    write_config(target / PRUNE_CONFIG, with_prune(config, True))
+    write_config(target / NO_PRUNE_CONFIG, with_prune(config, False))
     init_git(target)
-    return len(page_set) * copies
+    return len(page_set) * copies, PRUNE in config["theme"].get("features", [])
 
 
 def variants(tmp: Path, source: Path, large: bool, site_url: str) -> list[Variant]:
@@ -90,14 +97,28 @@ def variants(tmp: Path, source: Path, large: bool, site_url: str) -> list[Varian
         tmp / f"layer-{size}",
     )
     plain_pages = baseline.write_plain_project(plain_dir, site_url, plain_copies)
-    ours_pages = prepare_ours(ours_dir, source, ours_copies)
-    layer_pages = prepare_ours(layer_dir, source, ours_copies, layer_only=True)
+    ours_pages, prunes = prepare_ours(ours_dir, source, ours_copies)
+    layer_pages, _ = prepare_ours(layer_dir, source, ours_copies, layer_only=True)
+    configured = " (as configured)"
+    layer = "ours, hooks + macros only" + (" + prune" if prunes else "")
     return [
         Variant("plain Material", plain_dir, "mkdocs.yml", plain_pages),
         Variant("plain Material + prune", plain_dir, PRUNE_CONFIG, plain_pages),
-        Variant("ours", ours_dir, "mkdocs.yml", ours_pages),
-        Variant("ours + prune", ours_dir, PRUNE_CONFIG, ours_pages),
-        Variant("ours, hooks + macros only", layer_dir, "mkdocs.yml", layer_pages),
+        Variant(
+            "ours" + ("" if prunes else configured),
+            ours_dir,
+            NO_PRUNE_CONFIG,
+            ours_pages,
+            as_configured=not prunes,
+        ),
+        Variant(
+            "ours + prune" + (configured if prunes else ""),
+            ours_dir,
+            PRUNE_CONFIG,
+            ours_pages,
+            as_configured=prunes,
+        ),
+        Variant(layer, layer_dir, "mkdocs.yml", layer_pages),
     ]
 
 

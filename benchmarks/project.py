@@ -78,9 +78,14 @@ def write_config(path: Path, config: dict[str, Any]) -> None:
     path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
 
 
-def with_features(config: dict[str, Any], *features: str) -> dict[str, Any]:
+PRUNE = "navigation.prune"
+
+
+def with_prune(config: dict[str, Any], prune: bool) -> dict[str, Any]:
+    """The config with Material's ``navigation.prune`` feature switched on or off."""
     theme = dict(config.get("theme") or {"name": "material"})
-    theme["features"] = [*theme.get("features", []), *features]
+    features = [feature for feature in theme.get("features", []) if feature != PRUNE]
+    theme["features"] = [*features, PRUNE] if prune else features
     return {**config, "theme": theme}
 
 

@@ -108,7 +108,15 @@ def main() -> None:
         "meta": meta,
         "lighthouse": lighthouse.to_json(page_runs),
         "builds": {
-            size: [{"name": v.name, "pages": v.pages, "seconds": v.seconds} for v in variants]
+            size: [
+                {
+                    "name": v.name,
+                    "pages": v.pages,
+                    "as_configured": v.as_configured,
+                    "seconds": v.seconds,
+                }
+                for v in variants
+            ]
             for size, variants in builds.items()
         },
         "reload": asdict(reloads),
