@@ -8,7 +8,8 @@ Each guard stops the build with one line naming the file, the line where known, 
 - every page URL and anchor in the link ledger (published-links.json) is still served.
 
 And post-processes the output: a Content Security Policy on every page (not when serving, where
-the live-reload script is injected inline), and the print page's assets only on the print page.
+the live-reload script is injected inline), the print page's assets only on the print page, and
+Material's palette stylesheet trimmed to the configured colours (hooks/palette.py).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ if str(_PROJECT_DIR) not in sys.path:
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from hooks import csp, ledger, page_checks  # noqa: E402
+from hooks import csp, ledger, page_checks, palette  # noqa: E402
 
 PRINT_PAGE = "print_page/index.html"
 _PRINT_ASSETS = re.compile(
@@ -82,6 +83,7 @@ def _post_process(site_dir: Path) -> None:
 def on_post_build(config: Any) -> None:
     site_dir = Path(config["site_dir"])
     _post_process(site_dir)
+    palette.trim_site_palette(site_dir, config["theme"].get("palette"))
     _fail_first(page_checks.broken_content_links(site_dir))
     ledger_file = Path(config["config_file_path"]).parent / ledger.LEDGER_NAME
     # A preview leaves out the print page; `make build` and `make test` check the ledger.

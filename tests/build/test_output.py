@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import filecmp
+import gzip
 import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 
+import material
 from bs4 import BeautifulSoup
 
 from hooks.catalogue import load_catalogue
+from hooks.palette import COLOUR_SELECTOR
 from tests.conftest import BUILD_ENV, PROJECT_DIR
 
 
@@ -116,3 +120,14 @@ def test_two_builds_of_one_commit_are_byte_identical(tmp_path):
         ):
             differing.append(str(path.relative_to(tmp_path / "one")))
     assert sorted(set(differing)) == []
+
+
+def test_the_palette_stylesheet_keeps_only_the_configured_colours(built_site):
+    (built,) = (built_site.site_dir / "assets" / "stylesheets").glob("palette.*.min.css")
+    shipped = Path(material.__file__).parent / "templates/assets/stylesheets" / built.name
+    css = built.read_text(encoding="utf-8")
+    named = set(COLOUR_SELECTOR.findall(css))
+    assert named == {("scheme", "slate"), ("primary", "indigo"), ("accent", "indigo")}
+    # The dark scheme's variables and the header colour survive; most of the file does not.
+    assert "[data-md-color-scheme=slate]{color-scheme:dark;" in css
+    assert len(gzip.compress(css.encode())) < len(gzip.compress(shipped.read_bytes())) / 2
