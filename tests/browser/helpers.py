@@ -25,7 +25,11 @@ def open_page(page, url: str) -> None:
 
 
 def wait_mounted(page) -> None:
-    page.wait_for_function("() => document.querySelector('main > [aria-live]') !== null")
+    """Pages without components do not load the script; there is nothing to wait for."""
+    page.wait_for_function(
+        """() => document.querySelector('main > [aria-live]') !== null
+            || !document.querySelector('article').innerHTML.includes('data-mdx-')"""
+    )
 
 
 def box(page, item_id: str):

@@ -106,3 +106,24 @@ def test_no_content_security_policy_violation_on_any_page(built_site, context):
     assert page.evaluate("JSON.parse(sessionStorage.getItem('csp-violations') || '[]')") == []
     # The 404 page itself answers 404 when fetched by name; nothing else may fail.
     assert [p for p in problems if "404" not in p and p not in redirects] == []
+
+
+def test_the_progress_script_loads_only_where_components_are_and_after_instant_navigation(
+    built_site, page
+):
+    scripts: list[str] = []
+    page.on("request", lambda r: scripts.append(r.url) if r.url.endswith("/mdx.js") else None)
+    page.goto(built_site.base_url + "guide/final-thoughts/", wait_until="networkidle")
+    assert scripts == []
+    page.evaluate("window.notReloaded = true")
+    # Instant navigation to a page with a checklist: Material runs the container's script.
+    page.locator("article a", has_text="topic checklist").click()
+    page.wait_for_url("**/some-prefix/topics/")
+    page.locator(".md-nav__link", has_text="Webhook design").first.click()
+    page.wait_for_url("**/some-prefix/topics/webhook-design/")
+    page.locator(".mdx-toolbar__status", has_text="0 of 13 done").wait_for()
+    assert scripts == [built_site.base_url + "assets/mdx.js"]
+    assert page.evaluate("window.notReloaded") is True
+    # Ticking works on the swapped-in page.
+    page.locator(".mdx-item__box").first.check()
+    page.locator(".mdx-toolbar__status", has_text="1 of 13 done").wait_for()
