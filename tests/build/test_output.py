@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urljoin
 
 import material
 from bs4 import BeautifulSoup
@@ -131,3 +132,18 @@ def test_the_palette_stylesheet_keeps_only_the_configured_colours(built_site):
     # The dark scheme's variables and the header colour survive; most of the file does not.
     assert "[data-md-color-scheme=slate]{color-scheme:dark;" in css
     assert len(gzip.compress(css.encode())) < len(gzip.compress(shipped.read_bytes())) / 2
+
+
+def test_every_page_links_the_sites_own_small_favicon(built_site):
+    for html_file in html_files(built_site.site_dir):
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        icon = soup.select_one('link[rel="icon"]')
+        if icon is None:  # the redirect stubs mkdocs-redirects writes have no head to speak of
+            assert 'http-equiv="refresh"' in str(soup), html_file
+            continue
+        page_url = built_site.base_url + html_file.relative_to(built_site.site_dir).as_posix()
+        # 404.html links from the site root (it is served at any depth); others relatively.
+        served = urljoin(page_url, icon["href"]).removeprefix(built_site.base_url)
+        target = built_site.site_dir / served
+        assert target.suffix == ".svg" and target.is_file(), (html_file, icon["href"])
+        assert target.stat().st_size < 512
