@@ -77,3 +77,31 @@ def write_plain_project(target: Path, site_url: str, copies: int = 1) -> int:
     write_config(target / "mkdocs.yml", config)
     write_config(target / "mkdocs-prune.yml", with_prune(config, True))
     return copies * (1 + len(chapters))
+
+
+_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
+# What our template adds around the content (edit button, last-updated line, the scripts):
+# left out, so the baseline has the content and nothing else.
+_CHROME = re.compile(
+    r'<a [^>]*class="md-content__button[^"]*"[^>]*>.*?</a>'
+    r'|<aside class="md-source-file">.*?</aside>'
+    r"|<script\b[^>]*>.*?</script>",
+    re.S,
+)
+
+
+def write_same_content_project(target: Path, site_url: str, ours_site: Path, paths: list[str]):
+    """A plain Material project (default configuration) whose pages hold exactly the content of
+    our built pages at the same paths: checklists, cards and plans as static HTML. Compared
+    page by page, it leaves only what our theme, scripts and styles add."""
+    for path in paths:
+        html = (ours_site / path / "index.html").read_text(encoding="utf-8")
+        match = _ARTICLE.search(html)
+        if match is None:
+            raise ValueError(f"no article in {path or 'home'}")
+        content = _CHROME.sub("", match.group(1)).strip()
+        page = target / "docs" / path / "index.md"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(f"<div>\n{content}\n</div>\n", encoding="utf-8")
+    config = {"site_name": SITE_NAME, "site_url": site_url, "theme": {"name": "material"}}
+    write_config(target / "mkdocs.yml", config)

@@ -76,23 +76,34 @@ def main() -> None:
         # One snapshot of the working tree for every measurement, however it changes meanwhile.
         source = copy_project(tmp / "snapshot")
         ours_site, plain_site = tmp / "site-ours", tmp / "site-plain"
-        with serve(ours_site, SUB_PATH) as ours, serve(plain_site, SUB_PATH) as plain:
+        same_site = tmp / "site-same-content"
+        with (
+            serve(ours_site, SUB_PATH) as ours,
+            serve(plain_site, SUB_PATH) as plain,
+            serve(same_site, SUB_PATH) as same,
+        ):
             print(f"Building our site for {ours.base_url}")
             build(source, ours_site, ours.base_url)
             baseline.write_plain_project(tmp / "plain", plain.base_url)
             build(tmp / "plain", plain_site, plain.base_url)
             paths = lighthouse.list_pages(ours_site)
+            baseline.write_same_content_project(tmp / "same", same.base_url, ours_site, paths)
+            build(tmp / "same", same_site, same.base_url)
             plain_paths = lighthouse.list_pages(plain_site)
             if quick:
                 paths = [p for p in paths if p in QUICK_PAGES]
                 plain_paths = [p for p in plain_paths if p in QUICK_PAGES]
             print(
-                f"Lighthouse: {len(paths)} pages, light + dark; baseline: {len(plain_paths)} pages"
+                f"Lighthouse: {len(paths)} pages, light + dark; baselines: {len(plain_paths)} "
+                f"pages of guide text, {len(paths)} with our pages' content"
             )
             schemes = ["light", "dark"]
             page_runs = lighthouse.run("ours", ours.base_url, paths, schemes, RESULTS_DIR, lh_runs)
             page_runs += lighthouse.run(
                 "baseline", plain.base_url, plain_paths, ["light"], RESULTS_DIR, lh_runs
+            )
+            page_runs += lighthouse.run(
+                "same-content", same.base_url, paths, ["light"], RESULTS_DIR, lh_runs
             )
         sizes = [("guide size", False)] + (
             [] if _flag("BENCH_SKIP_LARGE") else [("1,000 pages", True)]
