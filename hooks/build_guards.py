@@ -8,8 +8,9 @@ Each guard stops the build with one line naming the file, the line where known, 
 - every page URL and anchor in the link ledger (published-links.json) is still served.
 
 And post-processes the output: a Content Security Policy on every page (not when serving, where
-the live-reload script is injected inline), the print page's assets only on the print page, and
-Material's palette stylesheet trimmed to the configured colours (hooks/palette.py).
+the live-reload script is injected inline), the print page's assets only on the print page, the
+templates' indentation between tags dropped (hooks/html_whitespace.py), and Material's palette
+stylesheet trimmed to the configured colours (hooks/palette.py).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ if str(_PROJECT_DIR) not in sys.path:
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from hooks import csp, ledger, page_checks, palette  # noqa: E402
+from hooks import csp, html_whitespace, ledger, page_checks, palette  # noqa: E402
 
 PRINT_PAGE = "print_page/index.html"
 _PRINT_ASSETS = re.compile(
@@ -74,6 +75,7 @@ def _post_process(site_dir: Path) -> None:
             # The print plugin adds its stylesheets and script to every page; only one needs them.
             html = _PRINT_ASSETS.sub("", html)
         _fail_first(csp.handler_problems(html, name))
+        html = html_whitespace.collapse(html)
         if not _serving:
             html = csp.with_policy(html)
         if html != original:
