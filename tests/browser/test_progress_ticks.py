@@ -167,3 +167,22 @@ def test_topic_index_shows_done_counts(built_site, context):
     api = page.locator(".mdx-topic[data-mdx-list=api-versioning] [data-mdx-count]")
     assert api.inner_text().endswith(" items")
     assert "2 ticks saved" in page.locator(".mdx-panel").inner_text()
+
+
+def test_a_click_updates_the_progress_before_the_next_frame(built_site, page):
+    open_page(page, built_site.base_url + TOPIC)
+    before, after, bar = page.evaluate(
+        """(item) => new Promise(done => {
+            const box = document.getElementById(`${item}--box`);
+            const list = box.closest("[data-mdx-title]");
+            const status = () => list.querySelector(".mdx-toolbar__status").textContent;
+            const before = status();
+            box.click();
+            // Runs before the browser paints the next frame: what the reader sees first.
+            requestAnimationFrame(() =>
+                done([before, status(), list.querySelector(".mdx-toolbar__bar").value]));
+        })""",
+        FIRST,
+    )
+    assert "0 of 13 done" in before
+    assert "1 of 13 done" in after and bar == 1
