@@ -29,8 +29,12 @@ from mkdocs.exceptions import PluginError  # noqa: E402
 from hooks import csp, html_whitespace, ledger, page_checks, palette  # noqa: E402
 
 PRINT_PAGE = "print_page/index.html"
+# The print plugin's stylesheet and script tags, each with the blanks and the one line break
+# before it; the tag is searched first (a literal "<" the regex engine jumps to), the blanks are
+# then taken in by _without_print_assets, which removes what the one pattern
+# r"\n?[ \t]*<...>" would, several times faster on large pages.
 _PRINT_ASSETS = re.compile(
-    r'\n?[ \t]*<(?:link rel="stylesheet" href|script src)="[^"]*'
+    r'<(?:link rel="stylesheet" href|script src)="[^"]*'
     r'(?:css/print-site[a-z-]*\.css|js/print-site\.js)"[^>]*>(?:</script>)?'
 )
 _serving = False
@@ -67,31 +71,59 @@ def _fail_first(problems: list[str]) -> None:
         _fail(problems[0] + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
 
 
-def _post_process(site_dir: Path) -> None:
+def _without_print_assets(html: str) -> str:
+    kept, end = [], 0
+    for match in _PRINT_ASSETS.finditer(html):
+        start = match.start()
+        while start > end and html[start - 1] in " \t":
+            start -= 1
+        if start > end and html[start - 1] == "\n":
+            start -= 1
+        kept.append(html[end:start])
+        end = match.end()
+    kept.append(html[end:])
+    return "".join(kept)
+
+
+def _post_process(
+    site_dir: Path, scan: ledger.SiteScan | None = None
+) -> dict[str, page_checks.BuiltPage]:
+    """Post-process every page and read it for the checks, in one pass over the output: each
+    file is read and parsed once, and written once if it changed. Returns what the link check
+    needs; ``scan`` collects what the ledger check needs."""
+    pages = {}
+    site_dir = site_dir.resolve()
     for html_file in sorted(site_dir.rglob("*.html")):
         name = html_file.relative_to(site_dir).as_posix()
         html = original = html_file.read_text(encoding="utf-8")
         if name != PRINT_PAGE and "print-site" in html:
             # The print plugin adds its stylesheets and script to every page; only one needs them.
-            html = _PRINT_ASSETS.sub("", html)
+            html = _without_print_assets(html)
         _fail_first(csp.handler_problems(html, name))
         html = html_whitespace.collapse(html)
         if not _serving:
             html = csp.with_policy(html)
         if html != original:
             html_file.write_text(html, encoding="utf-8")
+        body = page_checks.article_body(html)
+        pages[name] = page_checks.built_page(html, body)
+        if scan is not None:
+            scan.add(name, html, body)
+    return pages
 
 
 def on_post_build(config: Any) -> None:
     site_dir = Path(config["site_dir"])
-    _post_process(site_dir)
-    palette.trim_site_palette(site_dir, config["theme"].get("palette"))
-    _fail_first(page_checks.broken_content_links(site_dir))
     ledger_file = Path(config["config_file_path"]).parent / ledger.LEDGER_NAME
     # A preview leaves out the print page; `make build` and `make test` check the ledger.
-    if ledger_file.is_file() and not _serving:
+    check_ledger = ledger_file.is_file() and not _serving
+    scan = ledger.SiteScan(pages={}, redirects={}) if check_ledger else None
+    pages = _post_process(site_dir, scan)
+    palette.trim_site_palette(site_dir, config["theme"].get("palette"))
+    _fail_first(page_checks.broken_content_links(site_dir, pages))
+    if scan is not None:
         try:
             recorded = ledger.Ledger.read(ledger_file)
         except ledger.LedgerError as error:
             _fail(str(error))
-        _fail_first(ledger.missing_links(recorded, ledger.scan_site(site_dir)))
+        _fail_first(ledger.missing_links(recorded, scan))

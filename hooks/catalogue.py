@@ -8,6 +8,7 @@ problem stops the build as a ContentError naming file, line, key and the fix.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -117,8 +118,17 @@ _HTML_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?]")
 _JINJA = re.compile(r"\{\{|\{%|\{#")
 
 
-@lru_cache(maxsize=4)
+def _schemas_digest(schema_dir: Path) -> str:
+    return ",".join(_digest(path) for path in sorted(schema_dir.glob("*.schema.json")))
+
+
 def _validators(schema_dir: Path) -> dict[str, Draft202012Validator]:
+    # Keyed by the schemas' content too, so an edited schema applies on the next rebuild.
+    return _validators_for(schema_dir, _schemas_digest(schema_dir))
+
+
+@lru_cache(maxsize=4)
+def _validators_for(schema_dir: Path, _schemas: str) -> dict[str, Draft202012Validator]:
     schemas = {
         path.name: json.loads(path.read_text(encoding="utf-8"))
         for path in sorted(schema_dir.glob("*.schema.json"))
@@ -227,12 +237,32 @@ def _check_plain_text(document: YamlDocument, value: Any, path: KeyPath = ()) ->
 # ---------------------------------------------------------------- loading
 
 
+def _digest(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""  # load_yaml reports the file that cannot be read
+
+
+# Data files that passed their checks, by file, schema and the content of both: a page edit in
+# `make serve` reloads the catalogue (chapter titles come from the pages) without parsing and
+# validating unchanged data again. Only files that passed are kept; a failing one is checked anew.
+_CHECKED: dict[tuple[str, str, str, str], YamlDocument] = {}
+
+
 def _load_checked(root: Path, relative: str, schema_name: str) -> YamlDocument:
+    schema_dir = root / SCHEMA_DIR
+    key = (str(root / relative), schema_name, _digest(root / relative), _schemas_digest(schema_dir))
+    if key in _CHECKED:
+        return _CHECKED[key]
     document = load_yaml(root / relative, relative)
     if document.data is None:
         raise ContentError(relative, 1, "is empty; see the schema in " + SCHEMA_DIR)
-    _validate(document, root / SCHEMA_DIR, schema_name)
+    _validate(document, schema_dir, schema_name)
     _check_plain_text(document, document.data)
+    if len(_CHECKED) > 64:
+        _CHECKED.clear()
+    _CHECKED[key] = document
     return document
 
 

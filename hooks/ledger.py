@@ -16,11 +16,12 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hooks import page_checks
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 LEDGER_NAME = "published-links.json"
 
 _META_REFRESH = re.compile(r'<meta http-equiv="refresh" content="\d+;\s*url=([^"]+)"', re.I)
-_ARTICLE = re.compile(r'<article class="md-content__inner[^"]*">(?P<body>.*?)</article>', re.S)
 _ID = re.compile(r"<(?P<tag>[a-zA-Z0-9]+)\b[^>]*?\sid=\"(?P<id>[^\"]+)\"")
 # Pages that are not published content: the 404 page and the plugin-made print page's anchors.
 _NOT_PAGES = ("404.html",)
@@ -78,14 +79,13 @@ def _redirect_target(html: str, page_url: str) -> str | None:
     return target.lstrip("/") + "/" if target != "/" else ""
 
 
-def _anchors(html: str) -> list[str]:
-    match = _ARTICLE.search(html)
-    if match is None:
+def _anchors(body: str | None) -> list[str]:
+    if body is None:
         return []
     return sorted(
         {
             found.group("id")
-            for found in _ID.finditer(match.group("body"))
+            for found in _ID.finditer(body)
             if found.group("tag").lower() != "input" and not found.group("id").startswith("__")
         }
     )
@@ -96,22 +96,27 @@ class SiteScan:
     pages: Published  # real pages and their anchors
     redirects: dict[str, str]  # old URL -> new URL (mkdocs-redirects pages)
 
-
-def scan_site(site_dir: Path) -> SiteScan:
-    pages: Published = {}
-    redirects: dict[str, str] = {}
-    for html_file in sorted(site_dir.rglob("*.html")):
-        relative = html_file.relative_to(site_dir).as_posix()
+    def add(self, relative: str, html: str, body: str | None = None) -> None:
+        """Record one built page (``relative`` to the site); ``body`` is its article body
+        when the caller has found it already."""
         if relative in _NOT_PAGES:
-            continue
+            return
         url = relative.removesuffix("index.html")
-        html = html_file.read_text(encoding="utf-8")
         target = _redirect_target(html, url)
         if target is not None:
-            redirects[url] = target
-            continue
-        pages[url] = [] if url.startswith(_NO_ANCHORS) else _anchors(html)
-    return SiteScan(pages=pages, redirects=redirects)
+            self.redirects[url] = target
+            return
+        if url.startswith(_NO_ANCHORS):
+            self.pages[url] = []
+        else:
+            self.pages[url] = _anchors(page_checks.article_body(html) if body is None else body)
+
+
+def scan_site(site_dir: Path) -> SiteScan:
+    scan = SiteScan(pages={}, redirects={})
+    for html_file in sorted(site_dir.rglob("*.html")):
+        scan.add(html_file.relative_to(site_dir).as_posix(), html_file.read_text(encoding="utf-8"))
+    return scan
 
 
 def missing_links(ledger: Ledger, scan: SiteScan) -> list[str]:

@@ -77,8 +77,14 @@ def load_yaml(file: Path, display_path: str) -> YamlDocument:
             display_path, None, f"cannot be read ({error}); save it as UTF-8"
         ) from None
     try:
-        node = yaml.compose(text, Loader=_UniqueKeyLoader)
-        data = yaml.load(text, Loader=_UniqueKeyLoader)
+        # One parse: the node tree gives the lines and is then constructed into the data (what
+        # yaml.load would do with a second parse of the same text).
+        loader = _UniqueKeyLoader(text)
+        try:
+            node = loader.get_single_node()
+            data = None if node is None else loader.construct_document(node)
+        finally:
+            loader.dispose()
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark
         line = mark.line + 1 if mark else None
