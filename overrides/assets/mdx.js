@@ -1,4 +1,4 @@
-// Enhances the server HTML's [data-mdx-component] elements: progress kept in this browser only.
+// Makes [data-mdx-component] elements interactive; progress stays in this browser.
 
 // One key per site: GitHub Pages serves many sites from one origin.
 export const KEY = `${new URL("../", import.meta.url).pathname}.mdx-progress`;
@@ -288,6 +288,7 @@ addEventListener("storage", (event) => {
     render();
   }
 });
-if (window.document$) document$.subscribe(() => mount());
-else if (document.readyState === "loading") addEventListener("DOMContentLoaded", mount);
-else mount();
+// Material's deferred bundle sets document$ by DOMContentLoaded.
+const start = () => window.document$?.subscribe(mount) ?? mount();
+if (window.document$ || document.readyState === "complete") start();
+else addEventListener("DOMContentLoaded", start);

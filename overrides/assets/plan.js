@@ -130,6 +130,7 @@ function mount() {
   }
 }
 
-if (window.document$) document$.subscribe(() => mount());
-else if (document.readyState === "loading") addEventListener("DOMContentLoaded", mount);
-else mount();
+// Material's deferred bundle defines document$ (a value per page) by DOMContentLoaded.
+const start = () => window.document$?.subscribe(mount) ?? mount();
+if (window.document$ || document.readyState === "complete") start();
+else addEventListener("DOMContentLoaded", start);

@@ -147,3 +147,21 @@ def test_every_page_links_the_sites_own_small_favicon(built_site):
         target = built_site.site_dir / served
         assert target.suffix == ".svg" and target.is_file(), (html_file, icon["href"])
         assert target.stat().st_size < 512
+
+
+def test_the_progress_script_and_stylesheet_stay_under_six_kib_gzipped():
+    assets = PROJECT_DIR / "overrides" / "assets"
+    sizes = {
+        name: len(gzip.compress((assets / name).read_bytes(), compresslevel=9))
+        for name in ("mdx.js", "mdx.css")
+    }
+    assert sum(sizes.values()) < 6 * 1024, sizes
+
+
+def test_materials_bundle_is_deferred_and_pages_start_styled_for_javascript(built_site):
+    html = (built_site.site_dir / "guide" / "final-thoughts" / "index.html").read_text("utf-8")
+    soup = BeautifulSoup(html, "html.parser")
+    (bundle,) = [s for s in soup.find_all("script", src=True) if "/bundle." in s["src"]]
+    assert bundle.has_attr("defer")
+    head_scripts = [s.string or "" for s in soup.head.find_all("script", src=False)]
+    assert any('classList.replace("no-js", "js")' in text for text in head_scripts)
