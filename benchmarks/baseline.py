@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.project import PROJECT_DIR, grown_nav, with_prune, write_config
+from hooks.page_checks import article_body
 
 MANUSCRIPT = PROJECT_DIR / "manuscript" / "backend-optimization-guide.txt"
 SITE_NAME = "Backend Optimization Guide"
@@ -79,7 +80,6 @@ def write_plain_project(target: Path, site_url: str, copies: int = 1) -> int:
     return copies * (1 + len(chapters))
 
 
-_ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.S)
 # What our template adds around the content (edit button, last-updated line, the scripts):
 # left out, so the baseline has the content and nothing else.
 _CHROME = re.compile(
@@ -96,10 +96,10 @@ def write_same_content_project(target: Path, site_url: str, ours_site: Path, pat
     page by page, it leaves only what our theme, scripts and styles add."""
     for path in paths:
         html = (ours_site / path / "index.html").read_text(encoding="utf-8")
-        match = _ARTICLE.search(html)
-        if match is None:
+        body = article_body(html)
+        if body is None:
             raise ValueError(f"no article in {path or 'home'}")
-        content = _CHROME.sub("", match.group(1)).strip()
+        content = _CHROME.sub("", body).strip()
         page = target / "docs" / path / "index.md"
         page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(f"<div>\n{content}\n</div>\n", encoding="utf-8")

@@ -66,6 +66,17 @@ def _plugin_name(entry: str | dict[str, Any]) -> str:
     return entry if isinstance(entry, str) else next(iter(entry))
 
 
+def _repeat_pages(docs: Path, copies: int) -> int:
+    """Repeat every page of ``docs`` in ``copy-NNN/`` folders so there are ``copies`` page sets;
+    returns the page count."""
+    page_set = sorted(path.relative_to(docs) for path in docs.rglob("*.md"))
+    for number in range(1, copies):
+        for page in page_set:
+            (docs / f"copy-{number:03}" / page).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(docs / page, docs / f"copy-{number:03}" / page)
+    return len(page_set) * copies
+
+
 def prepare_ours(
     target: Path, source: Path, copies: int, layer_only: bool = False
 ) -> tuple[int, bool]:
@@ -74,13 +85,8 @@ def prepare_ours(
     mkdocs.yml prunes. ``layer_only`` drops the extra plugins (and the print page from the link
     ledger, which would otherwise miss it)."""
     copy_project(target, git=False, source=source)
-    docs = target / "docs"
-    page_set = sorted(path.relative_to(docs) for path in docs.rglob("*.md"))
+    pages = _repeat_pages(target / "docs", copies)
     config = load_config(target / "mkdocs.yml")
-    for number in range(1, copies):
-        for page in page_set:
-            (docs / f"copy-{number:03}" / page).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(docs / page, docs / f"copy-{number:03}" / page)
     config["nav"] = grown_nav(config["nav"], copies)
     if layer_only:
         plugins = [p for p in config["plugins"] if _plugin_name(p) not in EXTRA_PLUGINS]
@@ -93,7 +99,7 @@ def prepare_ours(
     write_config(target / PRUNE_CONFIG, with_prune(config, True))
     write_config(target / NO_PRUNE_CONFIG, with_prune(config, False))
     init_git(target)
-    return len(page_set) * copies, PRUNE in config["theme"].get("features", [])
+    return pages, PRUNE in config["theme"].get("features", [])
 
 
 def prepare_plain_ours(target: Path, source: Path, copies: int, site_url: str) -> int:
@@ -102,11 +108,7 @@ def prepare_plain_ours(target: Path, source: Path, copies: int, site_url: str) -
     writes mkdocs.yml and mkdocs-prune.yml; returns the page count."""
     docs = target / "docs"
     shutil.copytree(source / "docs", docs, ignore=shutil.ignore_patterns("__pycache__"))
-    page_set = sorted(path.relative_to(docs) for path in docs.rglob("*.md"))
-    for number in range(1, copies):
-        for page in page_set:
-            (docs / f"copy-{number:03}" / page).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(docs / page, docs / f"copy-{number:03}" / page)
+    pages = _repeat_pages(docs, copies)
     config: dict[str, Any] = {
         "site_name": baseline.SITE_NAME,
         "site_url": site_url,
@@ -115,7 +117,7 @@ def prepare_plain_ours(target: Path, source: Path, copies: int, site_url: str) -
     }
     write_config(target / "mkdocs.yml", config)
     write_config(target / PRUNE_CONFIG, with_prune(config, True))
-    return len(page_set) * copies
+    return pages
 
 
 def variants(tmp: Path, source: Path, large: bool, site_url: str) -> list[Variant]:
