@@ -9,8 +9,9 @@ Each guard stops the build with one line naming the file, the line where known, 
 
 And post-processes the output: a Content Security Policy on every page (not when serving, where
 the live-reload script is injected inline), the print page's assets only on the print page, the
-templates' indentation between tags dropped (hooks/html_whitespace.py), and Material's palette
-stylesheet trimmed to the configured colours (hooks/palette.py).
+templates' indentation between tags dropped (hooks/html_whitespace.py), Material's palette
+stylesheet trimmed to the configured colours (hooks/palette.py), and Material's stylesheets
+trimmed to the classes the site uses (hooks/unused_css.py).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ if str(_PROJECT_DIR) not in sys.path:
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from hooks import csp, html_whitespace, ledger, page_checks, palette  # noqa: E402
+from hooks import csp, html_whitespace, ledger, page_checks, palette, unused_css  # noqa: E402
 
 PRINT_PAGE = "print_page/index.html"
 # The print plugin's stylesheet and script tags, each with the blanks and the one line break
@@ -87,11 +88,12 @@ def _without_print_assets(html: str) -> str:
 
 def _post_process(
     site_dir: Path, scan: ledger.SiteScan | None = None
-) -> dict[str, page_checks.BuiltPage]:
+) -> tuple[dict[str, page_checks.BuiltPage], set[str]]:
     """Post-process every page and read it for the checks, in one pass over the output: each
     file is read and parsed once, and written once if it changed. Returns what the link check
-    needs; ``scan`` collects what the ledger check needs."""
+    needs and the class names the pages use; ``scan`` collects what the ledger check needs."""
     pages = {}
+    class_names: set[str] = set()
     site_dir = site_dir.resolve()
     for html_file in sorted(site_dir.rglob("*.html")):
         name = html_file.relative_to(site_dir).as_posix()
@@ -107,9 +109,10 @@ def _post_process(
             html_file.write_text(html, encoding="utf-8")
         body = page_checks.article_body(html)
         pages[name] = page_checks.built_page(html, body)
+        class_names |= unused_css.page_names(html)
         if scan is not None:
             scan.add(name, html, body)
-    return pages
+    return pages, class_names
 
 
 def on_post_build(config: Any) -> None:
@@ -118,8 +121,9 @@ def on_post_build(config: Any) -> None:
     # A preview leaves out the print page; `make build` and `make test` check the ledger.
     check_ledger = ledger_file.is_file() and not _serving
     scan = ledger.SiteScan(pages={}, redirects={}) if check_ledger else None
-    pages = _post_process(site_dir, scan)
+    pages, class_names = _post_process(site_dir, scan)
     palette.trim_site_palette(site_dir, config["theme"].get("palette"))
+    unused_css.trim_site_stylesheets(site_dir, class_names)
     _fail_first(page_checks.broken_content_links(site_dir, pages))
     if scan is not None:
         try:

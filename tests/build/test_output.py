@@ -16,7 +16,7 @@ from bs4 import BeautifulSoup
 
 from hooks.catalogue import load_catalogue
 from hooks.palette import COLOUR_SELECTOR
-from tests.conftest import BUILD_ENV, PROJECT_DIR
+from tests.conftest import BUILD_ENV, PROJECT_DIR, replace_in, run_mkdocs_build
 
 
 def html_files(site_dir):
@@ -132,6 +132,27 @@ def test_the_palette_stylesheet_keeps_only_the_configured_colours(built_site):
     # The dark scheme's variables and the header colour survive; most of the file does not.
     assert "[data-md-color-scheme=slate]{color-scheme:dark;" in css
     assert len(gzip.compress(css.encode())) < len(gzip.compress(shipped.read_bytes())) / 2
+
+
+def _main_stylesheet(site_dir: Path) -> str:
+    (built,) = (site_dir / "assets" / "stylesheets").glob("main.*.min.css")
+    return built.read_text(encoding="utf-8")
+
+
+def test_a_component_a_page_starts_using_gets_its_styles_back(built_site, project_copy):
+    # The guide has no admonitions, so the trimmed stylesheet leaves their rules out...
+    assert ".admonition" not in _main_stylesheet(built_site.site_dir)
+    # ...until a page uses one: the trim reads the whole built site on every build.
+    replace_in(
+        project_copy / "docs/guide/final-thoughts.md",
+        "Ready to begin?",
+        '!!! tip "Before you start"\n\n    Measure first.\n\nReady to begin?',
+    )
+    result = run_mkdocs_build(project_copy, project_copy / "site", "http://127.0.0.1:8000/")
+    assert result.returncode == 0, result.stderr[-3000:]
+    css = _main_stylesheet(project_copy / "site")
+    assert ".md-typeset .admonition.tip" in css and ".md-typeset .tip>.admonition-title" in css
+    assert ".md-typeset .admonition.danger" not in css  # kinds no page uses still go
 
 
 def test_every_page_links_the_sites_own_small_favicon(built_site):

@@ -74,8 +74,9 @@ def test_link_check_from_the_shared_pass_matches_a_fresh_read(tmp_path):
     ]
     assert page_checks.broken_content_links(site) == expected
     scan = ledger.SiteScan(pages={}, redirects={})
-    pages = build_guards._post_process(site, scan)
+    pages, class_names = build_guards._post_process(site, scan)
     assert page_checks.broken_content_links(site, pages) == expected
+    assert "md-content__inner" in class_names
     assert scan == ledger.scan_site(site)
     assert scan.pages["a/"] == ["tab", "title"]
 
