@@ -256,7 +256,7 @@ function render() {
   if (memoryOnly && !document.querySelector(".mdx-notice")) {
     document.querySelector("[data-mdx-component]")?.before(
       h("p", { class: "mdx-notice", role: "status" },
-        "Progress can't be saved in this browser; it will last until you close the tab."));
+        "Progress can't be saved in this browser; ticks last until you leave this page."));
   }
 }
 

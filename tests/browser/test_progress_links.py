@@ -56,7 +56,7 @@ def test_hashchange_moves_the_highlight(built_site, page):
     assert page.locator(".mdx-is-target").count() == 1
 
 
-def test_deep_link_through_instant_navigation_highlights_the_item(built_site, page):
+def test_following_the_continue_link_highlights_the_item(built_site, page):
     open_page(page, built_site.base_url)
     page.locator("[data-mdx-continue-text] a").click()
     page.wait_for_url(f"**/{FRAMEWORK}#fw-read-the-guide")
