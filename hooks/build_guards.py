@@ -10,8 +10,9 @@ Each guard stops the build with one line naming the file, the line where known, 
 And post-processes the output: a Content Security Policy on every page (not when serving, where
 the live-reload script is injected inline), the print page's assets only on the print page, the
 templates' indentation between tags dropped (hooks/html_whitespace.py), Material's palette
-stylesheet trimmed to the configured colours (hooks/palette.py), and Material's stylesheets
-trimmed to the classes the site uses (hooks/unused_css.py).
+stylesheet trimmed to the configured colours (hooks/palette.py), Material's stylesheets
+trimmed to the classes the site uses (hooks/unused_css.py), and the site's own stylesheets
+served without comments (hooks/css_minify.py).
 """
 
 from __future__ import annotations
@@ -27,7 +28,15 @@ if str(_PROJECT_DIR) not in sys.path:
 
 from mkdocs.exceptions import PluginError  # noqa: E402
 
-from hooks import csp, html_whitespace, ledger, page_checks, palette, unused_css  # noqa: E402
+from hooks import (  # noqa: E402
+    csp,
+    css_minify,
+    html_whitespace,
+    ledger,
+    page_checks,
+    palette,
+    unused_css,
+)
 
 PRINT_PAGE = "print_page/index.html"
 # The print plugin's stylesheet and script tags, each with the blanks and the one line break
@@ -124,6 +133,7 @@ def on_post_build(config: Any) -> None:
     pages, class_names = _post_process(site_dir, scan)
     palette.trim_site_palette(site_dir, config["theme"].get("palette"))
     unused_css.trim_site_stylesheets(site_dir, class_names)
+    css_minify.minify_site_stylesheets(site_dir)
     _fail_first(page_checks.broken_content_links(site_dir, pages))
     if scan is not None:
         try:
