@@ -288,7 +288,9 @@ addEventListener("storage", (event) => {
     render();
   }
 });
-// Material's deferred bundle sets document$ by DOMContentLoaded.
-const start = () => window.document$?.subscribe(mount) ?? mount();
+// Material's deferred bundle sets document$ by DOMContentLoaded. Mounting takes a task of its
+// own, so Material's start-up and ours are two short tasks the browser can answer input between.
+const later = () => setTimeout(mount);
+const start = () => window.document$?.subscribe(later) ?? later();
 if (window.document$ || document.readyState === "complete") start();
 else addEventListener("DOMContentLoaded", start);

@@ -130,7 +130,9 @@ function mount() {
   }
 }
 
-// Material's deferred bundle defines document$ (a value per page) by DOMContentLoaded.
-const start = () => window.document$?.subscribe(mount) ?? mount();
+// Material's deferred bundle defines document$ (a value per page) by DOMContentLoaded. A task
+// of its own, as in mdx.js; queued first, so the plan is pruned before mdx.js counts it.
+const later = () => setTimeout(mount);
+const start = () => window.document$?.subscribe(later) ?? later();
 if (window.document$ || document.readyState === "complete") start();
 else addEventListener("DOMContentLoaded", start);
