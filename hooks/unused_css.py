@@ -19,8 +19,10 @@ from hooks import css_rules
 STYLESHEETS = "assets/stylesheets"  # Material's own; ours are written by hand and kept whole
 # Scripts that never touch a page: search runs in a web worker, lunr's stemmers inside it.
 OFF_PAGE_SCRIPTS = ("assets/javascripts/workers/", "assets/javascripts/lunr/")
-_CLASS_ATTRIBUTE = re.compile(r"""\bclass\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
-_INLINE_SCRIPT = re.compile(r"<script\b[^>]*>(.+?)</script>", re.S)
+# Both start with a literal, which the regex engine finds fast; a stray match (a "class=" in
+# text, a "data-class" attribute) only keeps a rule, never drops one.
+_CLASS_ATTRIBUTE = re.compile(r"""class\s*=\s*["']?([^"'>]*)""")
+_INLINE_SCRIPT = re.compile(r"<script\b[^>]*>(.*?)</script>", re.S)
 _NAME = re.compile(r"[\w-]+")
 _CLASS_SELECTOR = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 _ATTRIBUTE_SELECTOR = re.compile(r"\[[^\]]*\]")
@@ -29,8 +31,9 @@ _ATTRIBUTE_SELECTOR = re.compile(r"\[[^\]]*\]")
 def page_names(html: str) -> set[str]:
     """Class names a page can carry: its class attributes and every name in its inline scripts."""
     names = set()
-    for match in _CLASS_ATTRIBUTE.finditer(html):
-        names.update((match[1] or match[2] or match[3] or "").split())
+    # Pages repeat the same few class lists many times: split each distinct one once.
+    for value in set(_CLASS_ATTRIBUTE.findall(html)):
+        names.update(value.split())
     for script in _INLINE_SCRIPT.findall(html):
         names.update(_NAME.findall(script))
     return names
