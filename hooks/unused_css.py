@@ -16,7 +16,7 @@ from pathlib import Path
 
 from hooks import css_rules
 
-STYLESHEETS = "assets/stylesheets"  # Material's own; ours are written by hand and kept whole
+STYLESHEETS = "assets/stylesheets"  # Material's own; ours are hand-written and never trimmed
 # Scripts that never touch a page: search runs in a web worker, lunr's stemmers inside it.
 OFF_PAGE_SCRIPTS = ("assets/javascripts/workers/", "assets/javascripts/lunr/")
 # Both start with a literal, which the regex engine finds fast; a stray match (a "class=" in
