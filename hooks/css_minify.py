@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from hooks import css_rules
+
 OUR_STYLESHEETS = "assets"  # overrides/assets/*.css; Material's own are minified already
 _TOKEN = re.compile(r"""("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')|(/\*.*?\*/)|(\s+)""", re.S)
 _AROUND = re.compile(r"\s*([{};,>])\s*")
@@ -45,11 +47,4 @@ def minify(css: str) -> str:
 
 def minify_site_stylesheets(site_dir: Path) -> list[Path]:
     """Minify the built copies of the site's own stylesheets in place; returns those rewritten."""
-    rewritten = []
-    for path in sorted((site_dir / OUR_STYLESHEETS).glob("*.css")):
-        original = path.read_text(encoding="utf-8")
-        minified = minify(original)
-        if minified != original:
-            path.write_text(minified, encoding="utf-8")
-            rewritten.append(path)
-    return rewritten
+    return css_rules.rewrite_in_place((site_dir / OUR_STYLESHEETS).glob("*.css"), minify)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 _COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _PARENTHESISED = re.compile(r"\([^()]*\)")
@@ -72,3 +73,19 @@ def keep_selectors(css: str, wanted: Callable[[str], bool]) -> str:
         if selectors:
             out.append(f"{','.join(selectors)}{{{body}}}")
     return "".join(out)
+
+
+def rewrite_in_place(paths: Iterable[Path], rewrite: Callable[[str], str]) -> list[Path]:
+    """Apply ``rewrite`` to each built stylesheet and save what changed; returns those files.
+    A stylesheet ``rewrite`` cannot read (ValueError) is served whole rather than broken."""
+    rewritten = []
+    for path in sorted(paths):
+        original = path.read_text(encoding="utf-8")
+        try:
+            changed = rewrite(original)
+        except ValueError:
+            continue
+        if changed != original:
+            path.write_text(changed, encoding="utf-8")
+            rewritten.append(path)
+    return rewritten

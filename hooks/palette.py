@@ -54,16 +54,6 @@ def trim_site_palette(site_dir: Path, palette: Any) -> list[Path]:
     keep = configured_values(palette)
     if not keep:
         return []
-    rewritten = []
-    for path in sorted((site_dir / "assets" / "stylesheets").glob("palette.*.css")):
-        if path.name.endswith(".map"):
-            continue
-        original = path.read_text(encoding="utf-8")
-        try:
-            trimmed = trim(original, keep)
-        except ValueError:
-            continue  # not the stylesheet this expects: serve it whole rather than break it
-        if trimmed != original:
-            path.write_text(trimmed, encoding="utf-8")
-            rewritten.append(path)
-    return rewritten
+    return css_rules.rewrite_in_place(
+        (site_dir / "assets" / "stylesheets").glob("palette.*.css"), lambda css: trim(css, keep)
+    )

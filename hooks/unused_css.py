@@ -65,14 +65,6 @@ def trim_site_stylesheets(site_dir: Path, used_in_pages: set[str]) -> list[Path]
     """Trim Material's built stylesheets in place, given the class names the pages carry;
     returns the files rewritten."""
     used = used_in_pages | script_names(site_dir)
-    rewritten = []
-    for path in sorted((site_dir / STYLESHEETS).glob("*.css")):
-        original = path.read_text(encoding="utf-8")
-        try:
-            trimmed = trim(original, used)
-        except ValueError:
-            continue  # not the stylesheet this expects: serve it whole rather than break it
-        if trimmed != original:
-            path.write_text(trimmed, encoding="utf-8")
-            rewritten.append(path)
-    return rewritten
+    return css_rules.rewrite_in_place(
+        (site_dir / STYLESHEETS).glob("*.css"), lambda css: trim(css, used)
+    )
