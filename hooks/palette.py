@@ -3,6 +3,11 @@
 Material ships one ``palette.css`` with every primary and accent colour it offers (about 12 KB);
 a page only ever shows the ones in ``theme.palette``. This rewrites the built copy in place, so
 the page's reference to it stays Material's own. Rules that name no colour are always kept.
+
+The rule that turns transitions off while the scheme switches is keyed to ``data-mdx-switching``,
+which only our palette script sets (overrides/partials/javascripts/palette.html) when a reader or
+the system switches. Material sets ``data-md-color-switching`` on every page load too, and a rule
+on it makes the browser restyle every element of the page once more while the page starts.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from hooks import css_rules
 
 # The data attributes Material writes from each theme.palette entry, with its template's defaults.
 DEFAULTS = {"scheme": "default", "primary": "indigo", "accent": "indigo"}
+SWITCHING = ("[data-md-color-switching]", "[data-mdx-switching]")
 COLOUR_SELECTOR = re.compile(r"""\[data-md-color-(primary|accent|scheme)=["']?([\w-]+)["']?\]""")
 
 
@@ -45,8 +51,10 @@ def _wanted(selector: str, keep: Mapping[str, set[str]]) -> bool:
 
 
 def trim(css: str, keep: Mapping[str, set[str]]) -> str:
-    """``css`` without the selectors that name a colour or scheme outside ``keep``."""
-    return css_rules.keep_selectors(css, lambda selector: _wanted(selector, keep))
+    """``css`` without the selectors that name a colour or scheme outside ``keep``, its switching
+    rule keyed to our attribute."""
+    trimmed = css_rules.keep_selectors(css, lambda selector: _wanted(selector, keep))
+    return trimmed.replace(*SWITCHING)
 
 
 def trim_site_palette(site_dir: Path, palette: Any) -> list[Path]:

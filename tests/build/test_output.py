@@ -132,6 +132,17 @@ def test_the_palette_stylesheet_keeps_only_the_configured_colours(built_site):
     # The dark scheme's variables and the header colour survive; most of the file does not.
     assert "[data-md-color-scheme=slate]{color-scheme:dark;" in css
     assert len(gzip.compress(css.encode())) < len(gzip.compress(shipped.read_bytes())) / 2
+    # The switching rule follows the attribute only our palette script sets, and only on a switch.
+    assert "[data-md-color-switching]" not in css
+    assert "[data-mdx-switching] *" in css
+
+
+def test_no_page_asks_another_host_for_repository_stars(built_site):
+    # Material's source component would fetch stars and forks from api.github.com.
+    for html_file in html_files(built_site.site_dir):
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        assert soup.select('[data-md-component="source"]') == [], html_file
+        assert all(link.get("href") for link in soup.select("a.md-source")), html_file
 
 
 def _main_stylesheet(site_dir: Path) -> str:

@@ -44,7 +44,8 @@ def test_rules_for_other_colours_go_and_shared_rules_stay():
         "[data-md-color-accent=indigo]{--a:blue}"
         # The comma inside :is() does not split the selector; teal alone is dropped.
         ":is([data-md-color-primary=teal],[data-md-color-primary=indigo]) .md-header{--h:1}"
-        "[data-md-color-switching] *{transition:none}"
+        # Only our palette script sets this attribute, and only when the scheme switches.
+        "[data-mdx-switching] *{transition:none}"
     )
 
 

@@ -1,0 +1,111 @@
+"""The palette script (overrides/partials/javascripts/palette.html): the scheme a reader sees is
+right from the first paint, a saved choice wins, and switching schemes starts no transition
+while the page's start-up never sets the attribute that stops them."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.browser.helpers import TOPIC, record_errors
+from tests.conftest import SUB_PATH
+
+pytestmark = pytest.mark.browser
+
+SAVED = f"{SUB_PATH}.__palette"
+BACKGROUND = {"default": "rgb(255, 255, 255)", "slate": "rgb(30, 33, 41)"}
+# The CSS transitions running on the page, as "property element" lines.
+TRANSITIONS = """() => document.getAnimations()
+    .filter((animation) => animation instanceof CSSTransition)
+    .map((animation) => `${animation.transitionProperty} ${animation.effect.target.tagName}`)"""
+# Material shows the toggle for the current palette entry once its bundle has mounted.
+VISIBLE_TOGGLE = "() => document.querySelector('[data-md-component=palette] label:not([hidden])')"
+SHOWN = "[document.body.dataset.mdColorScheme, getComputedStyle(document.body).backgroundColor]"
+
+
+def without_bundle(browser, scheme: str, saved: dict | None = None):
+    """A page in a fresh context whose Material bundle never loads: what the reader sees
+    before it runs (and what a slow phone shows for a while)."""
+    context = browser.new_context(color_scheme=scheme)
+    if saved is not None:
+        context.add_init_script(f"localStorage.setItem({SAVED!r}, {json.dumps(json.dumps(saved))})")
+    page = context.new_page()
+    page.route("**/assets/javascripts/bundle.*.js", lambda route: route.abort())
+    return context, page
+
+
+@pytest.mark.parametrize(("system", "scheme"), [("light", "default"), ("dark", "slate")])
+def test_a_first_visit_is_painted_in_the_system_scheme_before_the_bundle_runs(
+    built_site, browser, system, scheme
+):
+    context, page = without_bundle(browser, system)
+    page.goto(built_site.base_url + TOPIC)
+    assert page.evaluate(SHOWN) == [scheme, BACKGROUND[scheme]]
+    # Nothing is saved on the reader's behalf: that stays the palette component's job.
+    assert page.evaluate("key => localStorage.getItem(key)", SAVED) is None
+    context.close()
+
+
+def test_a_saved_choice_wins_over_the_system_setting(built_site, browser):
+    light = {"media": "(prefers-color-scheme: light)", "scheme": "default"}
+    context, page = without_bundle(
+        browser, "dark", {"index": 1, "color": {**light, "primary": "indigo", "accent": "indigo"}}
+    )
+    page.goto(built_site.base_url + TOPIC)
+    assert page.evaluate(SHOWN) == ["default", BACKGROUND["default"]]
+    context.close()
+
+
+def test_a_saved_system_choice_follows_the_system(built_site, browser):
+    system = {"media": "(prefers-color-scheme)", "scheme": "default"}
+    context, page = without_bundle(browser, "dark", {"index": 0, "color": system})
+    page.goto(built_site.base_url + TOPIC)
+    assert page.evaluate(SHOWN) == ["slate", BACKGROUND["slate"]]
+    context.close()
+
+
+def test_page_start_up_never_sets_the_switching_attribute(built_site, browser):
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    errors = record_errors(page)
+    page.add_init_script(
+        """window.mdxSwitching = [];
+        new MutationObserver((records) => records.forEach((record) =>
+            window.mdxSwitching.push(record.attributeName))).observe(document, {
+            attributes: true, subtree: true, attributeFilter: ["data-mdx-switching"]})"""
+    )
+    page.goto(built_site.base_url + TOPIC)
+    page.wait_for_function(VISIBLE_TOGGLE)
+    assert page.evaluate("window.mdxSwitching") == []
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    context.close()
+    assert errors == []
+
+
+def test_switching_with_the_toggle_starts_no_transition(built_site, browser):
+    context = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(built_site.base_url + TOPIC)
+    toggle = page.locator("[data-md-component=palette] label:not([hidden])")
+    # From "follow the system" to light (no visible change), then to dark.
+    for scheme in ("default", "slate"):
+        toggle.click()
+        assert page.evaluate("document.body.dataset.mdColorScheme") == scheme
+        assert page.evaluate(TRANSITIONS) == []
+    page.wait_for_function("() => !document.body.hasAttribute('data-mdx-switching')")
+    # Once the switch is over, the page's own transitions work again.
+    page.locator(".md-nav__link").first.hover()
+    assert page.evaluate(TRANSITIONS) != []
+    context.close()
+
+
+def test_a_change_of_the_system_setting_starts_no_transition(built_site, browser):
+    context = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(built_site.base_url + TOPIC)
+    page.wait_for_function(VISIBLE_TOGGLE)
+    page.emulate_media(color_scheme="dark")
+    page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
+    assert page.evaluate(TRANSITIONS) == []
+    context.close()
