@@ -12,6 +12,10 @@ Two plain Material baselines, both with Material's default configuration (a site
   layer costs from what more pages cost. Without the macros plugin a macro call is shown as its
   text, so these pages are shorter than ours; what the macros add is counted as our cost.
 
+One more variant, at the guide's size only, measures a floor: plain Material on the guide text
+with the mkdocs-macros plugin switched on and no page rendered through it. What that costs over
+plain Material is paid by any layer built on mkdocs-macros, before it does any work.
+
 The large variant repeats every page set in ``docs/copy-NNN/`` folders, each copy of a nav section
 nested in that section as "Part N": the guide text alone for plain Material; for ours (and for
 plain Material on our pages) the whole docs tree, so checklist, card and plan pages grow in
@@ -44,6 +48,9 @@ PRUNE_CONFIG = "mkdocs-prune.yml"
 NO_PRUNE_CONFIG = "mkdocs-no-prune.yml"
 # The baseline that builds the same pages as ours (see the module docstring).
 SAME_PAGES = "plain Material, our pages"
+# Plain Material on the guide text plus mkdocs-macros doing nothing (the module docstring).
+MACROS_FLOOR = "plain Material + mkdocs-macros, no page rendered"
+MACROS_FLOOR_CONFIG = "mkdocs-macros-floor.yml"
 # The plugins beyond the macro layer; the "hooks + macros only" variant leaves them out.
 EXTRA_PLUGINS = ("redirects", "git-revision-date-localized", "llmstxt", "print-site")
 
@@ -120,6 +127,13 @@ def prepare_plain_ours(target: Path, source: Path, copies: int, site_url: str) -
     return pages
 
 
+def write_macros_floor(plain_dir: Path) -> None:
+    """Next to the plain project's mkdocs.yml, the same with mkdocs-macros on and idle."""
+    config = load_config(plain_dir / "mkdocs.yml")
+    config["plugins"] = ["search", {"macros": {"render_by_default": False}}]
+    write_config(plain_dir / MACROS_FLOOR_CONFIG, config)
+
+
 def variants(tmp: Path, source: Path, large: bool, site_url: str) -> list[Variant]:
     """The builds to time at one size: plain (the guide text, and our pages), and ours, each
     with and without prune, and ours with only the hooks + macros layer (no extra plugins)."""
@@ -134,6 +148,7 @@ def variants(tmp: Path, source: Path, large: bool, site_url: str) -> list[Varian
         tmp / f"layer-{size}",
     )
     plain_pages = baseline.write_plain_project(plain_dir, site_url, plain_copies)
+    write_macros_floor(plain_dir)
     same_dir = tmp / f"plain-ours-{size}"
     same_pages = prepare_plain_ours(same_dir, source, ours_copies, site_url)
     ours_pages, prunes = prepare_ours(ours_dir, source, ours_copies)
@@ -160,7 +175,7 @@ def variants(tmp: Path, source: Path, large: bool, site_url: str) -> list[Varian
             as_configured=prunes,
         ),
         Variant(layer, layer_dir, "mkdocs.yml", layer_pages),
-    ]
+    ] + ([] if large else [Variant(MACROS_FLOOR, plain_dir, MACROS_FLOOR_CONFIG, plain_pages)])
 
 
 def time_builds(builds: list[Variant], runs: int, site_url: str, out_dir: Path) -> None:
