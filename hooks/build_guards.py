@@ -47,7 +47,6 @@ _PRINT_ASSETS = re.compile(
     r'<(?:link rel="stylesheet" href|script src)="[^"]*'
     r'(?:css/print-site[a-z-]*\.css|js/print-site\.js)"[^>]*>(?:</script>)?'
 )
-_PRINT_SCRIPT = 'js/print-site.js"></script>'
 _serving = False
 
 
@@ -111,10 +110,6 @@ def _post_process(
         if name != PRINT_PAGE and "print-site" in html:
             # The print plugin adds its stylesheets and script to every page; only one needs them.
             html = _without_print_assets(html)
-        elif name == PRINT_PAGE:
-            # Its script only defines what a DOMContentLoaded listener calls, so it need not
-            # hold up the page's parsing and first paint; deferred, it still runs before that.
-            html = html.replace(_PRINT_SCRIPT, _PRINT_SCRIPT.replace("></", " defer></"), 1)
         _fail_first(csp.handler_problems(html, name))
         html = html_whitespace.collapse(html)
         if not _serving:
