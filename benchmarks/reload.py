@@ -15,7 +15,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.project import BUILD_ENV, PROJECT_DIR, chrome_path, copy_project
+from benchmarks.project import PROJECT_DIR, QUIET_BANNER_ENV, chrome_path, copy_project
 
 EDITED_PAGE = "guide/final-thoughts.md"
 
@@ -84,7 +84,7 @@ def measure(tmp: Path, source: Path, edits: int = 5) -> ReloadResult:
     port = _free_port()
     base_url = f"http://127.0.0.1:{port}/"
     command, variables = serve_command(project, port)
-    env = {**os.environ, **BUILD_ENV, **variables, "SITE_URL": base_url}
+    env = {**os.environ, **QUIET_BANNER_ENV, **variables, "SITE_URL": base_url}
     server = subprocess.Popen(
         command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
     )

@@ -6,34 +6,18 @@ reads the page through ``env.page.url`` and loads data through the cached catalo
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
-# mkdocs-macros loads this file by path; make the ``hooks`` package importable next to it.
-_PROJECT_DIR = Path(__file__).resolve().parent.parent
-if str(_PROJECT_DIR) not in sys.path:
-    sys.path.insert(0, str(_PROJECT_DIR))
-
-from hooks import render  # noqa: E402
-from hooks.catalogue import GUIDE_DIR, Catalogue, load_catalogue  # noqa: E402
-from hooks.errors import ContentError  # noqa: E402
-
-
-def _nav_sources(nav: Any) -> tuple[str, ...]:
-    """Page sources in nav order from mkdocs.yml's nav (strings, lists, one-key mappings)."""
-    if isinstance(nav, str):
-        return (nav,)
-    if isinstance(nav, list):
-        return tuple(src for entry in nav for src in _nav_sources(entry))
-    if isinstance(nav, dict):
-        return tuple(src for value in nav.values() for src in _nav_sources(value))
-    return ()
+from hooks.content import render
+from hooks.content.catalogue import GUIDE_DIR, Catalogue, Topic, load_catalogue
+from hooks.content.errors import ContentError
+from hooks.content.nav import nav_sources
 
 
 def _catalogue(env: Any) -> Catalogue:
     docs_dir = Path(env.conf["docs_dir"])
-    return load_catalogue(docs_dir.parent, docs_dir, _nav_sources(env.conf.get("nav")))
+    return load_catalogue(docs_dir.parent, docs_dir, nav_sources(env.conf.get("nav")))
 
 
 def _page(env: Any) -> render.PageContext:
@@ -57,7 +41,7 @@ def _page_location(env: Any, *needles: str) -> tuple[str, int | None]:
     return name, None
 
 
-def _topic(env: Any, catalogue: Catalogue, topic_id: object) -> Any:
+def _topic(env: Any, catalogue: Catalogue, topic_id: object) -> Topic:
     if not isinstance(topic_id, str):
         raise ContentError(
             *_page_location(env, "checklist(", str(topic_id)),

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import shutil
 import socket
 import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,12 +15,12 @@ from pathlib import Path
 
 import pytest
 
+from hooks.commands.build import strict_build
+from hooks.commands.chromium import INSTALL_HINT, chromium_executable
+from hooks.guards.built_pages import BuiltPage, read_page
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 SUB_PATH = "/some-prefix/"
-BUILD_ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
-
-if str(PROJECT_DIR) not in sys.path:
-    sys.path.insert(0, str(PROJECT_DIR))
 
 
 @dataclass(frozen=True)
@@ -36,24 +34,15 @@ def run_mkdocs_build(
     project_dir: Path, site_dir: Path, site_url: str
 ) -> subprocess.CompletedProcess[str]:
     """A strict build exactly as `make build` runs it (never with -q)."""
-    env = {**os.environ, **BUILD_ENV, "SITE_URL": site_url}
-    return subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "--clean",
-            "--site-dir",
-            str(site_dir),
-        ],
-        cwd=project_dir,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    return strict_build(project_dir, site_dir, site_url=site_url)
+
+
+def read_site(site_dir: Path) -> dict[str, BuiltPage]:
+    """Every built HTML page of ``site_dir``, read once, by its site-relative name."""
+    return {
+        path.relative_to(site_dir).as_posix(): read_page(path.read_text(encoding="utf-8"))
+        for path in sorted(site_dir.rglob("*.html"))
+    }
 
 
 class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
@@ -107,19 +96,6 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
     server.shutdown()
 
 
-def chromium_executable() -> str | None:
-    """System Chromium (Debian's package) unless CHROMIUM_PATH says otherwise; None means
-    Playwright's own browser."""
-    override = os.environ.get("CHROMIUM_PATH")
-    if override:
-        return override
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    return None
-
-
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -133,12 +109,18 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import Error, sync_playwright
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=chromium_executable(), args=CHROMIUM_ARGS, headless=True
-        )
+        executable = chromium_executable()
+        try:
+            browser = playwright.chromium.launch(
+                executable_path=executable, args=CHROMIUM_ARGS, headless=True
+            )
+        except Error as error:
+            if executable is None:  # no system Chromium, and Playwright has none of its own
+                pytest.fail(INSTALL_HINT, pytrace=False)
+            raise error
         yield browser
         browser.close()
 
@@ -161,6 +143,7 @@ COPIED_PATHS = (
     "docs",
     "hooks",
     "overrides",
+    "pyproject.toml",
     "manuscript",
     "published-links.json",
 )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from hooks.catalogue import load_catalogue
+from hooks.content.catalogue import load_catalogue
 from tests.browser.helpers import open_page
 from tests.build.test_site_content import nav_pages
 from tests.conftest import PROJECT_DIR

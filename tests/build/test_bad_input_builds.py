@@ -121,7 +121,8 @@ def test_broken_link_in_raw_html_fails(project_copy):
         project_copy / PAGE, "Ready to begin?", '<a href="../nowhere/">x</a>\n\nReady to begin?'
     )
     log = failed_build(project_copy)
-    assert "guide/final-thoughts/index.html: link '../nowhere/' leads to no page" in log
+    line = (project_copy / PAGE).read_text().splitlines().index('<a href="../nowhere/">x</a>')
+    assert f"docs/guide/final-thoughts.md:{line + 1}: link '../nowhere/' leads to no page" in log
 
 
 def test_broken_anchor_in_raw_html_fails(project_copy):
@@ -188,7 +189,10 @@ def test_inline_event_handler_in_a_page_fails(project_copy):
         '<button onclick="go()">Go</button>\n\nReady to begin?',
     )
     log = failed_build(project_copy)
-    assert "guide/final-thoughts/index.html: inline event handler 'onclick=' in the page" in log
+    lines = (project_copy / PAGE).read_text().splitlines()
+    line = lines.index('<button onclick="go()">Go</button>') + 1
+    where = f"docs/guide/final-thoughts.md:{line}"
+    assert f"{where}: inline event handler 'onclick=' on <button>" in log
 
 
 def test_unknown_link_directory_kind_names_the_page(project_copy):

@@ -7,7 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import BUILD_ENV, PROJECT_DIR
+from hooks.commands.build import QUIET_BANNER_ENV
+from tests.conftest import PROJECT_DIR
 
 GENERATOR_LINE = '<meta name="generator"'
 
@@ -15,7 +16,7 @@ GENERATOR_LINE = '<meta name="generator"'
 def build(tool: str, site_dir: Path) -> None:
     env = {
         **os.environ,
-        **BUILD_ENV,
+        **QUIET_BANNER_ENV,
         "SITE_URL": "https://example.org/guide/",
         "SOURCE_DATE_EPOCH": "1700000000",
     }

@@ -7,8 +7,9 @@ import os
 import subprocess
 import sys
 
-from hooks import ledger
-from tests.conftest import BUILD_ENV, PROJECT_DIR, replace_in, run_mkdocs_build
+from hooks.commands.build import QUIET_BANNER_ENV
+from hooks.guards import ledger
+from tests.conftest import PROJECT_DIR, read_site, replace_in, run_mkdocs_build
 
 URL = "http://127.0.0.1:8000/"
 
@@ -20,7 +21,7 @@ def build_log(project) -> tuple[int, str]:
 
 def test_ledger_lists_every_published_link(built_site):
     recorded = ledger.Ledger.read(PROJECT_DIR / ledger.LEDGER_NAME)
-    new = ledger.unrecorded_links(recorded, ledger.scan_site(built_site.site_dir))
+    new = ledger.unrecorded_links(recorded, ledger.scan(read_site(built_site.site_dir)))
     assert new == [], "published-links.json is out of date: run `make ledger` and commit it"
 
 
@@ -117,9 +118,9 @@ def test_renamed_heading_must_keep_its_anchor(project_copy):
 def test_ledger_command_adds_new_pages_and_ids(project_copy):
     page = project_copy / "docs/guide/final-thoughts.md"
     page.write_text(page.read_text() + "\n## One More Thing\n\nKeep going.\n")
-    env = {**os.environ, **BUILD_ENV}
+    env = {**os.environ, **QUIET_BANNER_ENV}
     check = subprocess.run(
-        [sys.executable, "-m", "hooks.ledger", "check"],
+        [sys.executable, "-m", "hooks.commands.ledger", "check"],
         cwd=project_copy,
         env=env,
         capture_output=True,
@@ -130,7 +131,7 @@ def test_ledger_command_adds_new_pages_and_ids(project_copy):
         "guide/final-thoughts/#one-more-thing" in check.stdout and "run make ledger" in check.stdout
     )
     update = subprocess.run(
-        [sys.executable, "-m", "hooks.ledger", "update"],
+        [sys.executable, "-m", "hooks.commands.ledger", "update"],
         cwd=project_copy,
         env=env,
         capture_output=True,

@@ -3,20 +3,15 @@
 from __future__ import annotations
 
 import filecmp
-import gzip
-import os
 import re
 import subprocess
-import sys
-from pathlib import Path
 from urllib.parse import urljoin
 
-import material
 from bs4 import BeautifulSoup
 
-from hooks.catalogue import load_catalogue
-from hooks.palette import COLOUR_SELECTOR
-from tests.conftest import BUILD_ENV, PROJECT_DIR, replace_in, run_mkdocs_build
+from hooks.commands.build import strict_build
+from hooks.content.catalogue import load_catalogue
+from tests.conftest import PROJECT_DIR
 
 
 def html_files(site_dir):
@@ -81,27 +76,13 @@ def test_pages_show_when_they_were_last_updated(built_site):
 
 
 def test_two_builds_of_one_commit_are_byte_identical(tmp_path):
-    env = {**os.environ, **BUILD_ENV, "SITE_URL": "https://example.org/guide/"}
+    env = {"SITE_URL": "https://example.org/guide/"}
     epoch = subprocess.run(
         ["git", "log", "-1", "--format=%ct"], cwd=PROJECT_DIR, capture_output=True, text=True
     ).stdout.strip()
     env["SOURCE_DATE_EPOCH"] = epoch or "0"
     for name in ("one", "two"):
-        result = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "build",
-                "--strict",
-                "--site-dir",
-                str(tmp_path / name),
-            ],
-            cwd=PROJECT_DIR,
-            env=env,
-            capture_output=True,
-            text=True,
-        )
+        result = strict_build(PROJECT_DIR, tmp_path / name, env=env)
         assert result.returncode == 0, result.stderr[-2000:]
     comparison = filecmp.dircmp(tmp_path / "one", tmp_path / "two")
     differing: list[str] = []
@@ -123,47 +104,12 @@ def test_two_builds_of_one_commit_are_byte_identical(tmp_path):
     assert sorted(set(differing)) == []
 
 
-def test_the_palette_stylesheet_keeps_only_the_configured_colours(built_site):
-    (built,) = (built_site.site_dir / "assets" / "stylesheets").glob("palette.*.min.css")
-    shipped = Path(material.__file__).parent / "templates/assets/stylesheets" / built.name
-    css = built.read_text(encoding="utf-8")
-    named = set(COLOUR_SELECTOR.findall(css))
-    assert named == {("scheme", "slate"), ("primary", "indigo"), ("accent", "indigo")}
-    # The dark scheme's variables and the header colour survive; most of the file does not.
-    assert "[data-md-color-scheme=slate]{color-scheme:dark;" in css
-    assert len(gzip.compress(css.encode())) < len(gzip.compress(shipped.read_bytes())) / 2
-    # The switching rule follows the attribute only our palette script sets, and only on a switch.
-    assert "[data-md-color-switching]" not in css
-    assert "[data-mdx-switching] *" in css
-
-
 def test_no_page_asks_another_host_for_repository_stars(built_site):
     # Material's source component would fetch stars and forks from api.github.com.
     for html_file in html_files(built_site.site_dir):
         soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
         assert soup.select('[data-md-component="source"]') == [], html_file
         assert all(link.get("href") for link in soup.select("a.md-source")), html_file
-
-
-def _main_stylesheet(site_dir: Path) -> str:
-    (built,) = (site_dir / "assets" / "stylesheets").glob("main.*.min.css")
-    return built.read_text(encoding="utf-8")
-
-
-def test_a_component_a_page_starts_using_gets_its_styles_back(built_site, project_copy):
-    # The guide has no admonitions, so the trimmed stylesheet leaves their rules out...
-    assert ".admonition" not in _main_stylesheet(built_site.site_dir)
-    # ...until a page uses one: the trim reads the whole built site on every build.
-    replace_in(
-        project_copy / "docs/guide/final-thoughts.md",
-        "Ready to begin?",
-        '!!! tip "Before you start"\n\n    Measure first.\n\nReady to begin?',
-    )
-    result = run_mkdocs_build(project_copy, project_copy / "site", "http://127.0.0.1:8000/")
-    assert result.returncode == 0, result.stderr[-3000:]
-    css = _main_stylesheet(project_copy / "site")
-    assert ".md-typeset .admonition.tip" in css and ".md-typeset .tip>.admonition-title" in css
-    assert ".md-typeset .admonition.danger" not in css  # kinds no page uses still go
 
 
 def test_every_page_links_the_sites_own_small_favicon(built_site):
@@ -179,15 +125,6 @@ def test_every_page_links_the_sites_own_small_favicon(built_site):
         target = built_site.site_dir / served
         assert target.suffix == ".svg" and target.is_file(), (html_file, icon["href"])
         assert target.stat().st_size < 512
-
-
-def test_the_progress_script_and_stylesheet_stay_under_six_kib_gzipped(built_site):
-    # As served: the built copies (the stylesheet is minified by the build).
-    sizes = {
-        name: len(gzip.compress((built_site.site_dir / "assets" / name).read_bytes(), 9))
-        for name in ("mdx.js", "mdx.css")
-    }
-    assert sum(sizes.values()) < 6 * 1024, sizes
 
 
 def test_materials_bundle_is_deferred_and_pages_start_styled_for_javascript(built_site):

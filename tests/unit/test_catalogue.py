@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from hooks.catalogue import load_catalogue
-from hooks.errors import ContentError
+from hooks.content.catalogue import load_catalogue
+from hooks.content.errors import ContentError
 from tests.conftest import PROJECT_DIR, replace_in
 
 TOPIC_FILE = "data/checklists/webhook-design.yml"

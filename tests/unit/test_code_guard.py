@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from jinja2 import Environment, StrictUndefined
 
-from hooks.code_guard import CodeGuard, protect_code
+from hooks.content.code_guard import CodeGuard, protect_code
 
 
 def render(markdown: str) -> str:

@@ -1,63 +1,53 @@
-"""Trimming Material's palette stylesheet to the configured colours and schemes."""
+"""The palette rule rename and the build check of what it relies on in Material's output."""
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
-from hooks import palette
+from hooks.guards import material
+from hooks.guards.built_pages import read_page
+from hooks.output import palette
 
-CSS = (
-    "@media screen{[data-md-color-scheme=slate]{color-scheme:dark}"
-    "[data-md-color-scheme=slate][data-md-color-primary=pink]{--x:1}}"
-    "[data-md-color-accent=red]{--a:red}"
-    "[data-md-color-accent=indigo]{--a:blue}"
-    ":is([data-md-color-primary=teal],[data-md-color-primary=indigo]) .md-header,"
-    "[data-md-color-primary=teal] .md-tabs{--h:1}"
-    "[data-md-color-switching] *{transition:none}"
-    "@media screen and (min-width:60em){[data-md-color-primary=white] .md-search__form{--s:1}}"
-    "/*# sourceMappingURL=palette.min.css.map */"
-)
-OURS = [
-    {"media": "(prefers-color-scheme)"},
-    {"scheme": "default", "primary": "indigo", "accent": "indigo"},
-    {"scheme": "slate", "primary": "indigo", "accent": "indigo"},
-]
+RULE = "[data-md-color-switching] *,[data-md-color-switching] :after{transition-duration:0s}"
 
 
-def test_the_system_entry_takes_materials_defaults():
-    assert palette.configured_values(OURS) == {
-        "scheme": {"default", "slate"},
-        "primary": {"indigo"},
-        "accent": {"indigo"},
-    }
+def site(tmp_path: Path, css: str, bundle: str = 'setAttribute("data-md-color-switching","")'):
+    (tmp_path / "assets" / "stylesheets").mkdir(parents=True)
+    (tmp_path / "assets" / "javascripts").mkdir(parents=True)
+    (tmp_path / "assets" / "stylesheets" / "palette.abc.min.css").write_text(css)
+    (tmp_path / "assets" / "stylesheets" / "palette.abc.min.css.map").write_text(css)
+    (tmp_path / "assets" / "javascripts" / "bundle.abc.min.js").write_text(bundle)
+    return tmp_path
 
 
-def test_colour_names_with_spaces_are_written_like_materials_template():
-    values = palette.configured_values({"primary": "deep purple"})
-    assert "deep-purple" in values["primary"] and values["scheme"] == {"default"}
-
-
-def test_rules_for_other_colours_go_and_shared_rules_stay():
-    trimmed = palette.trim(CSS, palette.configured_values(OURS))
-    assert trimmed == (
-        "@media screen{[data-md-color-scheme=slate]{color-scheme:dark}}"
-        "[data-md-color-accent=indigo]{--a:blue}"
-        # The comma inside :is() does not split the selector; teal alone is dropped.
-        ":is([data-md-color-primary=teal],[data-md-color-primary=indigo]) .md-header{--h:1}"
-        # Only our palette script sets this attribute, and only when the scheme switches.
-        "[data-mdx-switching] *{transition:none}"
+def test_the_switching_rule_keys_on_our_attribute(tmp_path):
+    root = site(tmp_path, "a{b:c}" + RULE)
+    assert material.palette_problems(root) == []
+    assert palette.rename_switching_rule(root) == [
+        root / "assets" / "stylesheets" / "palette.abc.min.css"
+    ]
+    css = (root / "assets" / "stylesheets" / "palette.abc.min.css").read_text()
+    assert css == "a{b:c}" + RULE.replace("data-md-color-switching", "data-mdx-switching")
+    # The source map is not a stylesheet and stays as Material wrote it.
+    assert (
+        "data-md-color-switching"
+        in (root / "assets/stylesheets/palette.abc.min.css.map").read_text()
     )
 
 
-def test_a_shape_it_does_not_know_keeps_every_rule(tmp_path):
-    assert palette.configured_values(["slate"]) == {}
-    sheet = tmp_path / "assets" / "stylesheets" / "palette.abc.min.css"
-    sheet.parent.mkdir(parents=True)
-    sheet.write_text(CSS, encoding="utf-8")
-    assert palette.trim_site_palette(tmp_path, ["slate"]) == []
-    assert sheet.read_text(encoding="utf-8") == CSS
+def test_a_material_release_without_the_rule_fails_the_build(tmp_path):
+    problems = material.palette_problems(site(tmp_path, "a{b:c}"))
+    assert len(problems) == 1 and "hooks/output/palette.py" in problems[0]
 
 
-def test_a_truncated_stylesheet_is_refused_not_mangled():
-    with pytest.raises(ValueError, match="unbalanced"):
-        palette.trim("[data-md-color-accent=red]{--a:red", palette.configured_values(OURS))
+def test_a_bundle_that_no_longer_sets_the_attribute_fails_the_build(tmp_path):
+    problems = material.palette_problems(site(tmp_path, RULE, bundle="setAttribute('x','')"))
+    assert len(problems) == 1 and "no longer sets data-md-color-switching" in problems[0]
+
+
+def test_an_undeferred_bundle_fails_the_build():
+    deferred = read_page('<script src="assets/javascripts/bundle.abc.min.js" defer></script>')
+    plain = read_page('<script src="../assets/javascripts/bundle.abc.min.js"></script>')
+    problems = material.bundle_problems({"index.html": deferred, "guide/x/index.html": plain})
+    assert len(problems) == 1 and problems[0].startswith("guide/x/index.html: ")
+    assert "overrides/main.html" in problems[0]

@@ -8,8 +8,8 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from hooks import render
-from hooks.catalogue import Item, Source, load_catalogue
+from hooks.content import render
+from hooks.content.catalogue import Item, Source, load_catalogue
 from tests.conftest import PROJECT_DIR
 
 PAGE = render.PageContext(url="topics/webhook-design/", site_url="https://example.org/guide/")

@@ -8,7 +8,7 @@ from typing import Any
 
 import yaml
 
-from hooks.errors import ContentError
+from hooks.content.errors import ContentError
 
 # A key path such as ("items", 3, "id"); the empty tuple is the document itself.
 KeyPath = tuple[str | int, ...]

@@ -1,7 +1,8 @@
 """Render catalogue parts as semantic HTML that reads well without JavaScript.
 
-Markup lives in Jinja templates under ``overrides/components/`` (autoescaped); this module picks the
-data and computes links. Data text is plain text with `code` spans: it is escaped, never trusted.
+Markup lives in the Jinja templates beside this module, in ``templates/`` (autoescaped); this
+module picks the data and computes links. Data text is plain text with `code` spans: it is
+escaped, never trusted.
 """
 
 from __future__ import annotations
@@ -16,9 +17,9 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from hooks.catalogue import Catalogue, Topic
+from hooks.content.catalogue import Catalogue, Topic
 
-COMPONENTS_DIR = Path(__file__).resolve().parent.parent / "overrides" / "components"
+TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 
 _CODE_SPAN = re.compile(r"`([^`]+)`")
 
@@ -61,7 +62,7 @@ def plain_text(text: str) -> str:
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
     environment = Environment(
-        loader=FileSystemLoader(COMPONENTS_DIR),
+        loader=FileSystemLoader(TEMPLATES_DIR),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -19,8 +19,8 @@ from typing import Any
 from jsonschema import Draft202012Validator, ValidationError
 from referencing import Registry, Resource
 
-from hooks.errors import ContentError
-from hooks.yaml_source import KeyPath, YamlDocument, format_key_path, load_yaml
+from hooks.content.errors import ContentError
+from hooks.content.yaml_source import KeyPath, YamlDocument, format_key_path, load_yaml
 
 CHECKLIST_DIR = "data/checklists"
 FRAMEWORK_FILE = "data/framework.yml"

@@ -1,0 +1,62 @@
+"""Record and check the link ledger (published-links.json) against a fresh strict build.
+
+python -m hooks.commands.ledger update   # add what the build publishes (make ledger)
+python -m hooks.commands.ledger check    # exit 1 if the build publishes what the ledger lacks
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+from hooks.commands.build import strict_build
+from hooks.guards import ledger
+from hooks.guards.built_pages import read_page
+
+
+def _published(project_dir: Path) -> ledger.SiteScan:
+    with tempfile.TemporaryDirectory() as site_dir:
+        result = strict_build(project_dir, Path(site_dir))
+        if result.returncode != 0:
+            sys.stderr.write(result.stderr)
+            raise SystemExit("the strict build failed; fix it first, then run make ledger again")
+        site = Path(site_dir)
+        readings = {
+            path.relative_to(site).as_posix(): read_page(path.read_text(encoding="utf-8"))
+            for path in site.rglob("*.html")
+        }
+    return ledger.scan(readings)
+
+
+def main(argv: list[str], project_dir: Path | None = None) -> int:
+    """Run ``update`` or ``check`` (``argv``) for the project in ``project_dir`` (default: the
+    current directory); returns the exit status: 0 done, 1 out of date or unreadable, 2 usage."""
+    if len(argv) != 1 or argv[0] not in ("update", "check"):
+        print(__doc__)
+        return 2
+    project_dir = project_dir or Path.cwd()
+    path = project_dir / ledger.LEDGER_NAME
+    try:
+        recorded = ledger.Ledger.read(path) if path.exists() else ledger.Ledger(pages={})
+    except ledger.LedgerError as error:
+        print(error, file=sys.stderr)
+        return 1
+    site = _published(project_dir)
+    new = ledger.unrecorded_links(recorded, site)
+    name = ledger.LEDGER_NAME
+    if argv[0] == "check":
+        if new:
+            shown = ", ".join(new[:5]) + (", ..." if len(new) > 5 else "")
+            print(f"{name} is out of date: {len(new)} new links ({shown}); ", end="")
+            print("run make ledger and commit it")
+            return 1
+        print(f"{name} lists every published link")
+        return 0
+    ledger.merged(recorded, site).write(path)
+    print(f"{name}: added {len(new)} links" + (f" ({', '.join(new[:5])}...)" if new else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

@@ -1,0 +1,142 @@
+"""The link ledger: every page URL and anchor the site has published, kept in
+``published-links.json``. A build that drops one without a redirect or alias fails.
+``python -m hooks.commands.ledger update|check`` records and checks it (make ledger).
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from hooks.guards.built_pages import BuiltPage
+
+LEDGER_NAME = "published-links.json"
+
+# Pages that are not published content: the 404 page and the plugin-made print page's anchors.
+_NOT_PAGES = ("404.html",)
+_NO_ANCHORS = ("print_page/",)
+
+AnchorsByPage = dict[str, list[str]]  # page URL ("" is home) -> anchors on it
+
+
+class LedgerError(Exception):
+    """The ledger file itself is broken."""
+
+
+@dataclass
+class Ledger:
+    pages: AnchorsByPage
+    retired_pages: list[str] = field(default_factory=list)
+    retired_anchors: list[str] = field(default_factory=list)  # "page-url#anchor"
+
+    @classmethod
+    def read(cls, path: Path) -> Ledger:
+        """The ledger in ``path``; raises LedgerError when the file is missing or malformed."""
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            return cls(
+                pages={url: list(anchors) for url, anchors in raw["pages"].items()},
+                retired_pages=list(raw.get("retired", {}).get("pages", [])),
+                retired_anchors=list(raw.get("retired", {}).get("anchors", [])),
+            )
+        except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+            raise LedgerError(
+                f"{path.name}: cannot be read ({type(error).__name__}: {error}); restore it "
+                f"from git (git checkout -- {path.name}), then run make ledger"
+            ) from None
+
+    def write(self, path: Path) -> None:
+        document = {
+            "about": (
+                "Every page URL and anchor this site has published. The build fails if one "
+                "disappears without a redirect or alias; run `make ledger` to add new ones. "
+                "To retire one on purpose, move it to 'retired' (see CONTRIBUTING.md)."
+            ),
+            "pages": {url: sorted(set(anchors)) for url, anchors in sorted(self.pages.items())},
+            "retired": {
+                "pages": sorted(set(self.retired_pages)),
+                "anchors": sorted(set(self.retired_anchors)),
+            },
+        }
+        path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", "utf-8")
+
+
+def _redirect_target(redirect: str, page_url: str) -> str:
+    target = posixpath.normpath(posixpath.join("/", page_url, redirect.split("#")[0]))
+    return target.lstrip("/") + "/" if target != "/" else ""
+
+
+@dataclass(frozen=True)
+class SiteScan:
+    """What a build publishes: ``pages`` (URL -> anchors) and ``redirects`` (old URL -> new)."""
+
+    pages: AnchorsByPage
+    redirects: dict[str, str]
+
+
+def scan(readings: Mapping[str, BuiltPage]) -> SiteScan:
+    """The published pages and redirect stubs of a built site, from each page's reading
+    (``readings``: site-relative file -> BuiltPage, as hooks/guards/built_pages.py reads it)."""
+    result = SiteScan(pages={}, redirects={})
+    for relative, reading in sorted(readings.items()):
+        if relative in _NOT_PAGES:
+            continue
+        url = relative.removesuffix("index.html")
+        if reading.redirect is not None:
+            result.redirects[url] = _redirect_target(reading.redirect, url)
+        elif url.startswith(_NO_ANCHORS):
+            result.pages[url] = []
+        else:
+            result.pages[url] = sorted(set(reading.article_anchors))
+    return result
+
+
+def missing_links(ledger: Ledger, site: SiteScan) -> list[str]:
+    """AnchorsByPage links the build no longer serves, each with the two ways out."""
+    problems = []
+    for url, anchors in sorted(ledger.pages.items()):
+        shown = url or "(home page)"
+        served_at = url
+        if url not in site.pages:
+            served_at = site.redirects.get(url, "")
+            if url in ledger.retired_pages:
+                continue
+            if url not in site.redirects:
+                problems.append(
+                    f"{LEDGER_NAME}: published page '{shown}' is gone; add a redirect in "
+                    f"mkdocs.yml (redirects: redirect_maps: 'old.md': 'new.md') or retire it on "
+                    f"purpose by moving '{url}' to retired.pages in {LEDGER_NAME}"
+                )
+                continue
+        present = set(site.pages.get(served_at, []))
+        for anchor in anchors:
+            if anchor in present or f"{url}#{anchor}" in ledger.retired_anchors:
+                continue
+            problems.append(
+                f"{LEDGER_NAME}: id '{anchor}' on '{shown}' is gone; keep it as an alias "
+                f"(renamed_from: [{anchor}] in data, or {{ #{anchor} }} on the renamed heading) "
+                f"or retire it on purpose by adding '{url}#{anchor}' to retired.anchors"
+            )
+    return problems
+
+
+def unrecorded_links(ledger: Ledger, site: SiteScan) -> list[str]:
+    """Pages and anchors the build publishes that the ledger does not list yet."""
+    new = []
+    for url, anchors in sorted(site.pages.items()):
+        known = set(ledger.pages.get(url, []))
+        if url not in ledger.pages:
+            new.append(url or "(home page)")
+        new.extend(f"{url}#{anchor}" for anchor in anchors if anchor not in known)
+    return new
+
+
+def merged(ledger: Ledger, site: SiteScan) -> Ledger:
+    """The ledger plus everything the build publishes; nothing is ever dropped."""
+    pages = {url: list(anchors) for url, anchors in ledger.pages.items()}
+    for url, anchors in site.pages.items():
+        pages[url] = sorted(set(pages.get(url, [])) | set(anchors))
+    return Ledger(pages, list(ledger.retired_pages), list(ledger.retired_anchors))

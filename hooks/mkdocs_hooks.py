@@ -1,0 +1,132 @@
+"""MkDocs hooks: wiring only. Guards (hooks/guards/) stop the build with one line naming the file,
+the line where known, and the fix; output rewrites (hooks/output/) then change the built site.
+
+- every page has a one-sentence ``description``, every image alt text, and no macro syntax
+  reaches a page unrendered (outside code);
+- every link inside page content resolves, links in raw HTML included;
+- no page has an inline event handler, which the Content Security Policy would block;
+- every page URL and anchor in the link ledger (published-links.json) is still served;
+- what the output rewrites rely on in Material's output is still there (guards/material.py).
+
+Then every page gets its Content Security Policy (not when serving, where the live-reload script
+is injected inline) and Material's palette rule is keyed to our attribute (output/palette.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from hooks.guards import handlers, ledger, links, material, pages
+from hooks.guards.built_pages import BuiltPage, read_page
+from hooks.output import csp, palette
+
+# The print plugin adds its stylesheets and script to every page; only its own page needs them.
+PRINT_PLUGIN_ASSETS = ("css/print-site", "js/print-site")
+
+_serving = False
+# Built page ("guide/x/index.html") -> its source: the name shown ("docs/guide/x.md") and the file.
+_sources: dict[str, tuple[str, Path]] = {}
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
+
+
+def _fail(problems: list[str]) -> None:
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise PluginError(problems[0] + more)
+
+
+@event_priority(-100)  # after the print plugin's on_config, which adds the assets
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Move the print plugin's assets from every page to the print page alone: they go to
+    ``extra.print_site_assets``, which overrides/main.html adds on that page only."""
+    moved: dict[str, list[object]] = {"css": [], "js": []}
+    for kind, key in (("css", "extra_css"), ("js", "extra_javascript")):
+        kept = []
+        for entry in config[key]:
+            path = str(entry)
+            (moved[kind] if path.startswith(PRINT_PLUGIN_ASSETS) else kept).append(entry)
+        config[key] = kept
+    config.extra["print_site_assets"] = moved
+    return config
+
+
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    _sources.clear()
+    for file in files.documentation_pages():
+        _sources[file.dest_uri] = (f"docs/{file.src_uri}", Path(file.abs_src_path or ""))
+    return files
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    name = f"docs/{page.file.src_uri}"
+    source = Path(page.file.abs_src_path or "").read_text(encoding="utf-8")
+    _fail(pages.front_matter_problems(page.meta, name) + pages.image_problems(source, name))
+    return markdown
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    problem = pages.unrendered_macro_problem(html, f"docs/{page.file.src_uri}")
+    _fail([problem] if problem else [])
+    return html
+
+
+def _locate(page_name: str, text: str) -> str:
+    """Where to fix something on a built page: its source and the first line holding ``text``
+    (``docs/guide/x.md:12``); the source alone when no line holds it (a macro wrote it); the
+    built page for pages without a source (404, print page, redirect stubs)."""
+    if page_name not in _sources:
+        return page_name
+    name, path = _sources[page_name]
+    if text and path.is_file():
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if text in line:
+                return f"{name}:{number}"
+    return name
+
+
+def _read_site(site_dir: Path) -> tuple[dict[str, BuiltPage], dict[str, str]]:
+    """Every built HTML page parsed once, and its text, by site-relative name."""
+    readings, texts = {}, {}
+    for html_file in sorted(site_dir.rglob("*.html")):
+        name = html_file.relative_to(site_dir).as_posix()
+        texts[name] = html_file.read_text(encoding="utf-8")
+        readings[name] = read_page(texts[name])
+    return readings, texts
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    site_dir = Path(config.site_dir).resolve()
+    readings, texts = _read_site(site_dir)
+    files = frozenset(
+        path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*") if path.is_file()
+    )
+    problems = []
+    for name, reading in readings.items():
+        problems += handlers.handler_problems(reading, lambda text, at=name: _locate(at, text))
+    problems += links.broken_content_links(readings, files, _locate)
+    problems += material.bundle_problems(readings)
+    problems += material.palette_problems(site_dir)
+    ledger_file = Path(config.config_file_path).parent / ledger.LEDGER_NAME
+    # A preview leaves out the print page; `make build` and `make test` check the ledger.
+    if ledger_file.is_file() and not _serving:
+        try:
+            recorded = ledger.Ledger.read(ledger_file)
+        except ledger.LedgerError as error:
+            raise PluginError(str(error)) from None
+        problems += ledger.missing_links(recorded, ledger.scan(readings))
+    _fail(problems)
+    palette.rename_switching_rule(site_dir)
+    if not _serving:
+        for name, reading in readings.items():
+            html = csp.with_policy(texts[name], reading.inline_scripts)
+            (site_dir / name).write_text(html, encoding="utf-8")
