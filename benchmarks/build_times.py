@@ -56,6 +56,8 @@ SAME_PAGES = "plain Material, our pages"
 # Plain Material on the guide text plus mkdocs-macros doing nothing (the module docstring).
 MACROS_FLOOR = "plain Material + mkdocs-macros, no page rendered"
 MACROS_FLOOR_CONFIG = "mkdocs-macros-floor.yml"
+# Ours with the hooks + macros layer and no other plugin: compared with the mkdocs-macros floor.
+LAYER_ONLY = "ours, hooks + macros only"
 # Ours as configured, less the hooks + macros layer: the budget's "same pages" read strictly.
 WITHOUT_LAYER = "ours without hooks + macros"
 # The plugins beyond the macro layer; the "hooks + macros only" variant leaves them out.
@@ -169,7 +171,7 @@ def variants(tmp: Path, source: Path, large: bool, site_url: str) -> list[Varian
     bare_pages, _ = prepare_ours(bare_dir, source, ours_copies, no_layer=True)
     configured = " (as configured)"
     as_configured_prune = " + prune" if prunes else ""
-    layer = "ours, hooks + macros only" + as_configured_prune
+    layer = LAYER_ONLY + as_configured_prune
     return [
         Variant("plain Material", plain_dir, "mkdocs.yml", plain_pages),
         Variant("plain Material + prune", plain_dir, PRUNE_CONFIG, plain_pages),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import statistics
 import subprocess
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -57,6 +58,17 @@ class PageRun:
     perf_runs: list[int] = field(
         default_factory=list
     )  # every run's score; ``scores`` is the median
+    # Milliseconds under Lighthouse's simulated throttling: "fcp", "lcp", "tbt"; after run(),
+    # each is the median over the page's runs (not the median run's own value).
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+# The timing audits compared side by side with plain Material (numericValue, ms).
+TIMINGS = {
+    "fcp": "first-contentful-paint",
+    "lcp": "largest-contentful-paint",
+    "tbt": "total-blocking-time",
+}
 
 
 def ensure_node_modules() -> None:
@@ -88,11 +100,27 @@ def run(
     out_dir: Path,
     repeats: int = 1,
 ) -> list[PageRun]:
-    """Lighthouse on every page in every scheme, ``repeats`` times (rounds over all pages, so
-    a busy moment does not hit one page's runs alike); keeps each page's median performance
-    run, as Lighthouse's docs advise, and records all performance scores."""
+    """Lighthouse on every page of one site in every scheme; see run_side_by_side()."""
+    return run_side_by_side([(site, base_url)], paths, schemes, out_dir, repeats)
+
+
+def run_side_by_side(
+    sites: list[tuple[str, str]],
+    paths: list[str],
+    schemes: list[str],
+    out_dir: Path,
+    repeats: int = 1,
+) -> list[PageRun]:
+    """Lighthouse on every page of each site (``sites``: (name, base URL) pairs serving the same
+    ``paths``) in every scheme, ``repeats`` times. Jobs are interleaved page by page: one run of
+    a page on each site in turn, then the next page, round after round, so a busy moment or a
+    drifting machine weighs on the sites alike. Keeps each page's median performance run, as
+    Lighthouse's docs advise, with every run's score in ``perf_runs`` and the median of each
+    timing in ``timings`` (ms)."""
     jobs = [
         {
+            "site": site,
+            "base": base_url,
             "url": base_url + path,
             "scheme": scheme,
             "path": path,
@@ -101,13 +129,15 @@ def run(
         for repeat in range(repeats)
         for path in paths
         for scheme in schemes
+        for site, base_url in sites
     ]
     shown: dict[str, str | None] = {}
     env = {**os.environ, "CHROME_PATH": chrome_path()}
+    tag = "-".join(site for site, _ in sites)
     # A fresh Node process and browser every few pages: one kept for a whole run grows past a
     # gigabyte, and its garbage collection competes with the page under test on two cores.
     for start in range(0, len(jobs), JOBS_PER_BROWSER):
-        jobs_file = out_dir / f"jobs-{site}-{start // JOBS_PER_BROWSER + 1}.json"
+        jobs_file = out_dir / f"jobs-{tag}-{start // JOBS_PER_BROWSER + 1}.json"
         jobs_file.write_text(
             json.dumps(jobs[start : start + JOBS_PER_BROWSER], indent=1), encoding="utf-8"
         )
@@ -120,17 +150,21 @@ def run(
         )
         for line in map(json.loads, result.stdout.splitlines()):
             shown[line["out"]] = line["shown"]
-    # Name pages by their path on the site, not by this run's port.
-    site_path = "/" + base_url.split("/", 3)[3]
-    samples: dict[tuple[str, str], list[PageRun]] = {}
+    samples: dict[tuple[str, str, str], list[PageRun]] = {}
     for job in jobs:
-        text = Path(job["out"]).read_text(encoding="utf-8").replace(base_url, site_path)
-        page_run = summarize(site, job["path"], job["scheme"], shown[job["out"]], json.loads(text))
-        samples.setdefault((job["path"], job["scheme"]), []).append(page_run)
+        # Name pages by their path on the site, not by this run's port.
+        site_path = "/" + job["base"].split("/", 3)[3]
+        text = Path(job["out"]).read_text(encoding="utf-8").replace(job["base"], site_path)
+        lhr = json.loads(text)
+        page_run = summarize(job["site"], job["path"], job["scheme"], shown[job["out"]], lhr)
+        samples.setdefault((job["site"], job["path"], job["scheme"]), []).append(page_run)
     runs = []
     for page_runs in samples.values():
         median = sorted(page_runs, key=lambda r: r.scores["perf"])[len(page_runs) // 2]
         median.perf_runs = [r.scores["perf"] for r in page_runs]
+        median.timings = {
+            key: statistics.median(r.timings[key] for r in page_runs) for key in TIMINGS
+        }
         runs.append(median)
     return runs
 
@@ -182,6 +216,7 @@ def summarize(site: str, path: str, scheme: str, shown: str | None, lhr: dict[st
             for long, short in CATEGORIES.items()
         },
         cls=audits["cumulative-layout-shift"]["numericValue"],
+        timings={key: float(audits[audit]["numericValue"]) for key, audit in TIMINGS.items()},
         transfer_bytes=int(audits["total-byte-weight"]["numericValue"]),
         requests=requests,
         findings=findings,

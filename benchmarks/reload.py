@@ -15,7 +15,8 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.project import PROJECT_DIR, QUIET_BANNER_ENV, chrome_path, copy_project
+from benchmarks.project import PROJECT_DIR, chrome_path, copy_project
+from hooks.commands.build import QUIET_BANNER_ENV
 
 EDITED_PAGE = "guide/final-thoughts.md"
 

@@ -6,12 +6,14 @@ import re
 from collections import Counter, defaultdict
 from urllib.parse import urlsplit
 
-from benchmarks.build_times import MACROS_FLOOR, SAME_PAGES, WITHOUT_LAYER, Variant
+from benchmarks.build_times import LAYER_ONLY, MACROS_FLOOR, SAME_PAGES, WITHOUT_LAYER, Variant
 from benchmarks.lighthouse import Element, PageRun
 from benchmarks.reload import ReloadResult
 
 BUDGET_KIB = 6
 BUILD_BUDGET = 1.10
+# First contentful paint and LCP at most this share of plain Material's, page by page.
+PAINT_BUDGET = 0.8
 RELOAD_BUDGET = 1.0
 MAX_ITEMS = 12
 # The plain Material builds each page is compared with: site name in the runs → label.
@@ -69,6 +71,7 @@ def render(
     ]
     out += [f"- {name}: {value}" for name, value in meta.items()]
     out += ["", *_targets(runs, builds, reload)]
+    out += side_by_side(runs)
     out += _lighthouse_tables(runs)
     out += _weight_tables(runs)
     out += _findings(runs)
@@ -97,6 +100,7 @@ def _targets(
             f"| Lighthouse on all {len(ours)} pages, {scheme} | 100 each "
             f"| lowest: {text} | {_ok(met)} |"
         )
+    rows += _side_by_side_rows(runs)
     for site, label in BASELINES.items():
         deltas = _deltas(runs, site)
         if deltas:
@@ -144,11 +148,87 @@ def _build_rows(size: str, variants: list[Variant]) -> list[str]:
     if bare is not None:
         label = f"Build time, {size}: the hooks + macros layer, {ours.name} ÷ {bare.name}"
         rows.append(_ratio_row(label, ours, bare))
+    layer = next((v for v in variants if v.name.startswith(LAYER_ONLY)), None)
+    if MACROS_FLOOR in named and layer is not None:
+        # Both run mkdocs-macros and no other plugin: the difference is the layer's own work.
+        label = f"Build time, {size}: the layer, {layer.name} ÷ {MACROS_FLOOR}"
+        rows.append(_ratio_row(label, layer, named[MACROS_FLOOR]))
+    if MACROS_FLOOR not in named:
+        ratio = ours.median / plain.median
+        rows.append(
+            f"| Build time, {size}: {ours.name} ÷ plain Material | ≤ 1.00 | {ratio:.2f} "
+            f"({ours.median:.2f} s ÷ {plain.median:.2f} s) | {_ok(ratio <= 1.0)} |"
+        )
     if MACROS_FLOOR in named:
         # Not a budget of its own: the least any layer built on mkdocs-macros can reach.
         label = f"Floor, {size}: {MACROS_FLOOR} ÷ plain Material"
         rows.append(_ratio_row(label, named[MACROS_FLOOR], plain))
     return rows
+
+
+def _pairs(runs: list[PageRun]) -> list[tuple[PageRun, PageRun]]:
+    """(ours, plain Material with the same content) for each page and scheme both ran."""
+    plain = {(r.path, r.scheme): r for r in _runs(runs, "same-content")}
+    ours = _runs(runs, "ours")
+    return [(r, plain[r.path, r.scheme]) for r in ours if (r.path, r.scheme) in plain]
+
+
+def _ratio(ours: float, plain: float) -> float:
+    return ours / plain if plain else (1.0 if ours == 0 else float("inf"))
+
+
+def _side_by_side_rows(runs: list[PageRun]) -> list[str]:
+    """Budget rows: ours against plain Material with the same content, page by page."""
+    pairs = _pairs(runs)
+    if not pairs:
+        return []
+    count = len(pairs)
+    perf_ok = [o.scores["perf"] >= p.scores["perf"] and o.scores["perf"] == 100 for o, p in pairs]
+    lowest = min(pairs, key=lambda pair: pair[0].scores["perf"] - pair[1].scores["perf"])
+    rows = [
+        f"| Performance ≥ plain Material's and 100, page by page ({count} pages and schemes) "
+        f"| every page | {sum(perf_ok)} of {count}; worst: {lowest[0].scores['perf']} vs "
+        f"{lowest[1].scores['perf']} ({_label(lowest[0].path)}, {lowest[0].scheme}) "
+        f"| {_ok(all(perf_ok))} |"
+    ]
+    for key, name, budget in (
+        ("tbt", "Total blocking time", 1.0),
+        ("fcp", "First contentful paint", PAINT_BUDGET),
+        ("lcp", "Largest contentful paint", PAINT_BUDGET),
+    ):
+        ratios = [(_ratio(o.timings[key], p.timings[key]), o) for o, p in pairs]
+        worst, run = max(ratios, key=lambda item: item[0])
+        met = sum(ratio <= budget for ratio, _ in ratios)
+        rows.append(
+            f"| {name}, ours ÷ plain, page by page | ≤ {budget:.2f} | {met} of {count}; worst "
+            f"{worst:.2f} ({_label(run.path)}, {run.scheme}) | {_ok(met == count)} |"
+        )
+    return rows
+
+
+def side_by_side(runs: list[PageRun]) -> list[str]:
+    """Ours and plain Material with the same content, measured in one run, page by page."""
+    pairs = _pairs(runs)
+    if not pairs:
+        return []
+    out = ["## Side by side: ours ÷ plain Material, same content (mobile, medians)", ""]
+    out += [
+        "Each page ran on both sites in turn, round after round; timings are the median of",
+        "each page's runs in ms under Lighthouse's simulated throttling.",
+        "",
+        *_header("Page", "Scheme", "Perf ours / plain", "TBT ms", "FCP ms", "LCP ms", "KiB"),
+    ]
+    for ours, plain in pairs:
+        cells = []
+        for key in ("tbt", "fcp", "lcp"):
+            o, p = ours.timings[key], plain.timings[key]
+            cells.append(f"{o:.0f} / {p:.0f} ({_ratio(o, p):.2f})")
+        kib = f"{_kib(ours.transfer_bytes)} / {_kib(plain.transfer_bytes)}"
+        out.append(
+            f"| {_label(ours.path)} | {ours.scheme} | {ours.scores['perf']} / "
+            f"{plain.scores['perf']} | {' | '.join(cells)} | {kib} |"
+        )
+    return [*out, ""]
 
 
 def _lighthouse_tables(runs: list[PageRun]) -> list[str]:
@@ -189,7 +269,7 @@ def _perf_runs(run: PageRun) -> str:
 
 def _deltas(runs: list[PageRun], site: str) -> dict[str, float]:
     """Bytes over a baseline per page (light), for the pages the baseline has too."""
-    base = _by_path(_runs(runs, site))
+    base = _by_path(_runs(runs, site, "light"))
     return {
         r.path: r.transfer_bytes - base[r.path].transfer_bytes
         for r in _runs(runs, "ours", "light")
@@ -199,7 +279,7 @@ def _deltas(runs: list[PageRun], site: str) -> dict[str, float]:
 
 def _weight_tables(runs: list[PageRun]) -> list[str]:
     ours = _runs(runs, "ours", "light")
-    bases = {site: _by_path(_runs(runs, site)) for site in BASELINES}
+    bases = {site: _by_path(_runs(runs, site, "light")) for site in BASELINES}
     if not any(bases.values()):
         return []
     out = ["## Transferred per page (gzip, first load, light)", ""]
