@@ -41,6 +41,18 @@ def _page_location(env: Any, *needles: str) -> tuple[str, int | None]:
     return name, None
 
 
+def _shows(env: Any, *components: str) -> None:
+    """Record that the page shows these components (``data-mdx-component`` names), so that
+    overrides/main.html loads exactly their scripts: ``page.meta["scripts"]`` (entry scripts, in
+    load order) and ``page.meta["modules"]`` (what they import, to preload). ``page.meta`` is the
+    page's front matter dict, which MkDocs, ProperDocs and Zensical all give the theme."""
+    meta = env.page.meta
+    shown = [*meta.get("components", []), *components]
+    meta["components"] = list(dict.fromkeys(shown))
+    meta["scripts"] = render.entry_scripts(meta["components"])
+    meta["modules"] = render.preloaded_modules(meta["scripts"])
+
+
 def _topic(env: Any, catalogue: Catalogue, topic_id: object) -> Topic:
     if not isinstance(topic_id, str):
         raise ContentError(
@@ -82,21 +94,26 @@ def define_env(env: Any) -> None:
     @env.macro
     def checklist(topic_id: str) -> str:
         """The checklist of one topic: summary, related chapters, items."""
-        return render.render_checklist(catalogue, _topic(env, catalogue, topic_id), _page(env))
+        topic = _topic(env, catalogue, topic_id)
+        _shows(env, "checklist")
+        return render.render_checklist(catalogue, topic, _page(env))
 
     @env.macro
     def framework() -> str:
         """The Practical Framework's phases as cards with tasks."""
+        _shows(env, "framework", "card")
         return render.render_framework(catalogue, _page(env))
 
     @env.macro
     def timeline() -> str:
         """What to expect and when, from Understanding the Fundamentals."""
+        _shows(env, "timeline")
         return render.render_timeline(catalogue, _page(env))
 
     @env.macro
     def topic_index() -> str:
         """Cards linking every topic, with its item count."""
+        _shows(env, "topic-index", "progress")
         return render.render_topic_index(catalogue, _page(env))
 
     @env.macro
@@ -109,6 +126,7 @@ def define_env(env: Any) -> None:
     @env.macro
     def continue_panel() -> str:
         """The home page's "continue where you left off" panel."""
+        _shows(env, "continue")
         return render.render_continue_panel(catalogue, _page(env))
 
     @env.macro
@@ -124,9 +142,11 @@ def define_env(env: Any) -> None:
     @env.macro
     def plan_builder() -> str:
         """The output area of the onboarding plan builder."""
+        _shows(env, "plan-builder")
         return render.render_plan_builder(_page(env))
 
     @env.macro
     def plan_page() -> str:
         """Every part of the onboarding; a plan link narrows it to the parts it names."""
+        _shows(env, "plan", "checklist", "framework", "card")
         return render.render_plan_page(catalogue, _page(env), _chapter_aliases(env))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -57,6 +58,50 @@ def inline_text(text: str) -> Markup:
 def plain_text(text: str) -> str:
     """Data text without the backticks (for attributes and copied Markdown)."""
     return _CODE_SPAN.sub(lambda match: match.group(1), text)
+
+
+# The script (``overrides/assets/<name>.js``) that makes each component interactive, by the
+# component's ``data-mdx-component`` name. A page loads the scripts of the components its macros
+# rendered, nothing else: a page without components loads none.
+COMPONENT_SCRIPTS = {
+    "checklist": "progress",
+    "card": "progress",
+    "framework": "progress",
+    "timeline": "progress",
+    "topic-index": "progress",
+    "progress": "progress",
+    "continue": "progress",
+    "plan": "plan",
+    "plan-builder": "plan-builder",
+}
+# Entry scripts in the order a page loads them.
+ENTRY_SCRIPTS = ("progress", "plan", "plan-builder")
+# The modules each entry script imports (directly or not), which the page preloads beside it:
+# a browser otherwise learns of them one import at a time, one round trip each.
+SCRIPT_IMPORTS = {
+    "progress": ("dom", "mdx"),
+    "plan": ("dom", "mdx"),
+    "plan-builder": ("dom",),
+}
+
+
+def entry_scripts(components: Iterable[str]) -> list[str]:
+    """The entry scripts a page with these components loads, in ``ENTRY_SCRIPTS`` order.
+
+    ``components`` are ``data-mdx-component`` names (a ``KeyError`` for an unknown one). The plan
+    page's script mounts the progress script's components itself, after it has removed the parts
+    the plan does not name, so with ``plan`` the page does not load ``progress`` as well: both
+    would mount, and the first would count the whole guide.
+    """
+    names = {COMPONENT_SCRIPTS[component] for component in components}
+    if "plan" in names:
+        names.discard("progress")
+    return [name for name in ENTRY_SCRIPTS if name in names]
+
+
+def preloaded_modules(scripts: Iterable[str]) -> list[str]:
+    """The modules the entry ``scripts`` import, each once, for ``<link rel="modulepreload">``."""
+    return list(dict.fromkeys(name for script in scripts for name in SCRIPT_IMPORTS[script]))
 
 
 @lru_cache(maxsize=1)

@@ -58,6 +58,33 @@ def test_plan_url_round_trips_into_the_same_plan(built_site, page):
     assert page.locator(f"#read-{CHAPTER}--box").is_checked()
 
 
+def test_the_plan_is_pruned_before_any_count_is_shown(built_site, page, catalogue):
+    # Every status line any list ever shows, from the first paint on, by list.
+    page.add_init_script(
+        """window.shown = [];
+        new MutationObserver(() => {
+            for (const status of document.querySelectorAll(".mdx-toolbar__status")) {
+                const list = status.closest("[data-mdx-title]").dataset.mdxList;
+                if (status.textContent) window.shown.push([list, status.textContent]);
+            }
+        }).observe(document, {subtree: true, childList: true, characterData: true});"""
+    )
+    open_page(page, built_site.base_url + f"onboarding/plan/?t={TOPIC}&p={PHASE}")
+    lists = page.eval_on_selector_all(
+        "[data-mdx-title]",
+        "els => els.map(e => [e.dataset.mdxList, e.querySelectorAll('.mdx-item').length])",
+    )
+    topic = catalogue.topics[TOPIC]
+    phase = next(p for p in catalogue.phases if p.id == PHASE)
+    assert dict(lists) == {TOPIC: len(topic.items), PHASE: len(phase.tasks)}
+    shown = page.evaluate("window.shown")
+    assert shown, "no status line was shown"
+    # Only the lists the plan names ever showed a count, and each counted its own items.
+    for list_id, text in shown:
+        assert list_id in dict(lists), f"{list_id} was counted before the plan was pruned"
+        assert f" of {dict(lists)[list_id]} done" in text
+
+
 def test_plan_copies_as_an_exact_markdown_task_list(built_site, page, catalogue):
     build_plan(page, built_site.base_url)
     button = page.get_by_role("button", name="Copy as Markdown task list of the plan")
