@@ -6,18 +6,25 @@ reads the page through ``env.page.url`` and loads data through the cached catalo
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from hooks.content import render
 from hooks.content.catalogue import GUIDE_DIR, Catalogue, Topic, load_catalogue
 from hooks.content.errors import ContentError
-from hooks.content.nav import nav_sources
+from hooks.content.nav import site_pages
 
 
 def _catalogue(env: Any) -> Catalogue:
+    """The catalogue, checked against the pages the site publishes (the nav's pages and the
+    URLs the engine gives them), so every link it makes leads to one of them."""
     docs_dir = Path(env.conf["docs_dir"])
-    return load_catalogue(docs_dir.parent, docs_dir, nav_sources(env.conf.get("nav")))
+    pages = site_pages(
+        env.conf.get("nav"), docs_dir, bool(env.conf.get("use_directory_urls", True))
+    )
+    return load_catalogue(docs_dir.parent, docs_dir, pages)
 
 
 def _page(env: Any) -> render.PageContext:
@@ -51,6 +58,20 @@ def _shows(env: Any, *components: str) -> None:
     meta["components"] = list(dict.fromkeys(shown))
     meta["scripts"] = render.entry_scripts(meta["components"])
     meta["modules"] = render.preloaded_modules(meta["scripts"])
+
+
+@contextmanager
+def _links_checked(env: Any, macro: str) -> Iterator[None]:
+    """Report a page that a macro's template links but the site does not publish at the
+    macro's call, as ``docs/page.md:line: problem; fix``."""
+    try:
+        yield
+    except render.MissingPage as missing:
+        raise ContentError(
+            *_page_location(env, f"{macro}("),
+            f"{macro}() links docs/{missing.source}, which the site does not publish; restore "
+            "that page and its entry in nav in mkdocs.yml",
+        ) from None
 
 
 def _topic(env: Any, catalogue: Catalogue, topic_id: object) -> Topic:
@@ -119,9 +140,7 @@ def define_env(env: Any) -> None:
     @env.macro
     def related_topics() -> str:
         """Links to the checklists that draw on the current guide chapter."""
-        page = _page(env)
-        chapter_id = page.url.strip("/").removeprefix(f"{GUIDE_DIR}/")
-        return render.render_related_topics(catalogue, chapter_id, page)
+        return render.render_related_topics(catalogue, _page(env))
 
     @env.macro
     def continue_panel() -> str:
@@ -132,10 +151,12 @@ def define_env(env: Any) -> None:
     @env.macro
     def link_directory(kind: str) -> str:
         """Chapters, topics or phases with copyable links, for the team leads' page."""
-        if kind not in ("chapters", "topics", "phases"):
+        kinds = render.LINK_DIRECTORY_KINDS
+        if kind not in kinds:
             raise ContentError(
                 *_page_location(env, "link_directory(", str(kind)),
-                f"link_directory({kind!r}) takes 'chapters', 'topics' or 'phases'",
+                f"link_directory({kind!r}) takes {', '.join(map(repr, kinds[:-1]))} or "
+                f"{kinds[-1]!r}",
             )
         return render.render_link_directory(catalogue, kind, _page(env))
 
@@ -143,10 +164,12 @@ def define_env(env: Any) -> None:
     def plan_builder() -> str:
         """The output area of the onboarding plan builder."""
         _shows(env, "plan-builder")
-        return render.render_plan_builder(_page(env))
+        with _links_checked(env, "plan_builder"):
+            return render.render_plan_builder(catalogue, _page(env))
 
     @env.macro
     def plan_page() -> str:
         """Every part of the onboarding; a plan link narrows it to the parts it names."""
         _shows(env, "plan", "checklist", "framework", "card")
-        return render.render_plan_page(catalogue, _page(env), _chapter_aliases(env))
+        with _links_checked(env, "plan_page"):
+            return render.render_plan_page(catalogue, _page(env), _chapter_aliases(env))
