@@ -6,18 +6,25 @@ reads the page through ``env.page.url`` and loads data through the cached catalo
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from hooks.content import render
 from hooks.content.catalogue import GUIDE_DIR, Catalogue, Topic, load_catalogue
 from hooks.content.errors import ContentError
-from hooks.content.nav import nav_sources
+from hooks.content.nav import site_pages
 
 
 def _catalogue(env: Any) -> Catalogue:
+    """The catalogue, checked against the pages the site publishes (the nav's pages and the
+    URLs the engine gives them), so every link it makes leads to one of them."""
     docs_dir = Path(env.conf["docs_dir"])
-    return load_catalogue(docs_dir.parent, docs_dir, nav_sources(env.conf.get("nav")))
+    pages = site_pages(
+        env.conf.get("nav"), docs_dir, bool(env.conf.get("use_directory_urls", True))
+    )
+    return load_catalogue(docs_dir.parent, docs_dir, pages)
 
 
 def _page(env: Any) -> render.PageContext:
@@ -39,6 +46,32 @@ def _page_location(env: Any, *needles: str) -> tuple[str, int | None]:
             if all(needle in line for needle in needles):
                 return name, number
     return name, None
+
+
+def _shows(env: Any, *components: str) -> None:
+    """Record that the page shows these components (``data-mdx-component`` names), so that
+    overrides/main.html loads exactly their scripts: ``page.meta["scripts"]`` (entry scripts, in
+    load order) and ``page.meta["modules"]`` (what they import, to preload). ``page.meta`` is the
+    page's front matter dict, which MkDocs, ProperDocs and Zensical all give the theme."""
+    meta = env.page.meta
+    shown = [*meta.get("components", []), *components]
+    meta["components"] = list(dict.fromkeys(shown))
+    meta["scripts"] = render.entry_scripts(meta["components"])
+    meta["modules"] = render.preloaded_modules(meta["scripts"])
+
+
+@contextmanager
+def _links_checked(env: Any, macro: str) -> Iterator[None]:
+    """Report a page that a macro's template links but the site does not publish at the
+    macro's call, as ``docs/page.md:line: problem; fix``."""
+    try:
+        yield
+    except render.MissingPage as missing:
+        raise ContentError(
+            *_page_location(env, f"{macro}("),
+            f"{macro}() links docs/{missing.source}, which the site does not publish; restore "
+            "that page and its entry in nav in mkdocs.yml",
+        ) from None
 
 
 def _topic(env: Any, catalogue: Catalogue, topic_id: object) -> Topic:
@@ -82,51 +115,61 @@ def define_env(env: Any) -> None:
     @env.macro
     def checklist(topic_id: str) -> str:
         """The checklist of one topic: summary, related chapters, items."""
-        return render.render_checklist(catalogue, _topic(env, catalogue, topic_id), _page(env))
+        topic = _topic(env, catalogue, topic_id)
+        _shows(env, "checklist")
+        return render.render_checklist(catalogue, topic, _page(env))
 
     @env.macro
     def framework() -> str:
         """The Practical Framework's phases as cards with tasks."""
+        _shows(env, "framework", "card")
         return render.render_framework(catalogue, _page(env))
 
     @env.macro
     def timeline() -> str:
         """What to expect and when, from Understanding the Fundamentals."""
+        _shows(env, "timeline")
         return render.render_timeline(catalogue, _page(env))
 
     @env.macro
     def topic_index() -> str:
         """Cards linking every topic, with its item count."""
+        _shows(env, "topic-index", "progress")
         return render.render_topic_index(catalogue, _page(env))
 
     @env.macro
     def related_topics() -> str:
         """Links to the checklists that draw on the current guide chapter."""
-        page = _page(env)
-        chapter_id = page.url.strip("/").removeprefix(f"{GUIDE_DIR}/")
-        return render.render_related_topics(catalogue, chapter_id, page)
+        return render.render_related_topics(catalogue, _page(env))
 
     @env.macro
     def continue_panel() -> str:
         """The home page's "continue where you left off" panel."""
+        _shows(env, "continue")
         return render.render_continue_panel(catalogue, _page(env))
 
     @env.macro
     def link_directory(kind: str) -> str:
         """Chapters, topics or phases with copyable links, for the team leads' page."""
-        if kind not in ("chapters", "topics", "phases"):
+        kinds = render.LINK_DIRECTORY_KINDS
+        if kind not in kinds:
             raise ContentError(
                 *_page_location(env, "link_directory(", str(kind)),
-                f"link_directory({kind!r}) takes 'chapters', 'topics' or 'phases'",
+                f"link_directory({kind!r}) takes {', '.join(map(repr, kinds[:-1]))} or "
+                f"{kinds[-1]!r}",
             )
         return render.render_link_directory(catalogue, kind, _page(env))
 
     @env.macro
     def plan_builder() -> str:
         """The output area of the onboarding plan builder."""
-        return render.render_plan_builder(_page(env))
+        _shows(env, "plan-builder")
+        with _links_checked(env, "plan_builder"):
+            return render.render_plan_builder(catalogue, _page(env))
 
     @env.macro
     def plan_page() -> str:
         """Every part of the onboarding; a plan link narrows it to the parts it names."""
-        return render.render_plan_page(catalogue, _page(env), _chapter_aliases(env))
+        _shows(env, "plan", "checklist", "framework", "card")
+        with _links_checked(env, "plan_page"):
+            return render.render_plan_page(catalogue, _page(env), _chapter_aliases(env))

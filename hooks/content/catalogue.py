@@ -4,6 +4,11 @@ Data lives in ``data/`` as YAML described by JSON Schemas in ``data/schemas/``. 
 file with line numbers, validates it against its schema, then cross-checks what no schema can see
 (ids unique across the site, references to chapters and topics, a page for every topic). The first
 problem stops the build as a ContentError naming file, line, key and the fix.
+
+Every URL the catalogue hands out (a chapter's, a topic page's, the framework page's) is the URL of
+a page the site publishes, looked up in the pages the engine passes in (``site_pages``): a
+reference to a page that does not exist stops the build here, at the data file and line that
+makes it, not in a link check of the built HTML.
 """
 
 from __future__ import annotations
@@ -11,15 +16,18 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from jsonschema import Draft202012Validator, ValidationError
 from referencing import Registry, Resource
 
 from hooks.content.errors import ContentError
+from hooks.content.nav import site_pages
 from hooks.content.yaml_source import KeyPath, YamlDocument, format_key_path, load_yaml
 
 CHECKLIST_DIR = "data/checklists"
@@ -28,6 +36,8 @@ TIMELINE_FILE = "data/timeline.yml"
 SCHEMA_DIR = "data/schemas"
 GUIDE_DIR = "guide"
 TOPICS_DIR = "topics"
+# The page that shows the framework's phase cards (its {{ framework() }}), where phase links go.
+FRAMEWORK_PAGE = f"{GUIDE_DIR}/the-practical-framework.md"
 
 
 @dataclass(frozen=True)
@@ -62,10 +72,7 @@ class Topic:
     chapters: tuple[str, ...]
     items: tuple[Item, ...]
     source_path: str
-
-    @property
-    def url(self) -> str:
-        return f"{TOPICS_DIR}/{self.id}/"
+    url: str  # site-relative URL of its page, e.g. "topics/webhook-design/"
 
 
 @dataclass(frozen=True)
@@ -106,10 +113,16 @@ class Catalogue:
     phases: tuple[Phase, ...]
     milestones: tuple[Milestone, ...]
     chapters: dict[str, Chapter]
-    framework_url: str  # page that shows the phase cards
+    framework_url: str  # site-relative URL of the page that shows the phase cards
+    pages: Mapping[str, str]  # every published page: source ("guide/x.md") -> URL ("guide/x/")
 
     def topics_for_chapter(self, chapter_id: str) -> list[Topic]:
+        """The topics whose checklists list ``chapter_id`` among their chapters, in file order."""
         return [topic for topic in self.topics.values() if chapter_id in topic.chapters]
+
+    def chapter_at(self, url: str) -> Chapter | None:
+        """The chapter published at the site-relative ``url`` ("guide/x/"), if it is one."""
+        return next((chapter for chapter in self.chapters.values() if chapter.url == url), None)
 
 
 # ---------------------------------------------------------------- schema validation
@@ -277,18 +290,23 @@ def _first_heading(markdown_file: Path) -> str | None:
     return None
 
 
-def _load_chapters(docs_dir: Path, nav_order: tuple[str, ...]) -> dict[str, Chapter]:
-    """Chapters in reading order: nav order first, then any page the nav does not list."""
-    position = {src: index for index, src in enumerate(nav_order)}
-    pages = sorted(
-        (docs_dir / GUIDE_DIR).glob("*.md"),
-        key=lambda page: (position.get(f"{GUIDE_DIR}/{page.name}", len(position)), page.name),
-    )
+def _load_chapters(docs_dir: Path, pages: Mapping[str, str]) -> dict[str, Chapter]:
+    """The published pages in guide/, in the pages' (reading) order; a chapter's id is its file
+    name without ``.md``. Titles come from the page's first ``# `` line: the engine knows a
+    page's title only once it has rendered that page, and macros on earlier pages need them."""
     chapters = {}
-    for page in pages:
-        title = _first_heading(page) or page.stem.replace("-", " ").title()
-        chapters[page.stem] = Chapter(id=page.stem, title=title, url=f"{GUIDE_DIR}/{page.stem}/")
+    for source, url in pages.items():
+        folder, _, name = source.rpartition("/")
+        if folder != GUIDE_DIR or not name.endswith(".md"):
+            continue
+        page = docs_dir / source
+        stem = name.removesuffix(".md")
+        title = _first_heading(page) or stem.replace("-", " ").title()
+        chapters[stem] = Chapter(id=stem, title=title, url=url)
     return chapters
+
+
+_CHAPTERS_ARE = f"the pages in docs/{GUIDE_DIR}/ that nav in mkdocs.yml lists"
 
 
 class _IdRegistry:
@@ -329,7 +347,9 @@ def _check_references(
             )
 
 
-def _load_topics(root: Path, ids: _IdRegistry, chapters: dict[str, Chapter]) -> dict[str, Topic]:
+def _load_topics(
+    root: Path, ids: _IdRegistry, chapters: dict[str, Chapter], pages: Mapping[str, str]
+) -> dict[str, Topic]:
     topics: dict[str, Topic] = {}
     files = sorted((root / CHECKLIST_DIR).glob("*.yml"))
     stray = sorted((root / CHECKLIST_DIR).glob("*.yaml"))
@@ -348,8 +368,16 @@ def _load_topics(root: Path, ids: _IdRegistry, chapters: dict[str, Chapter]) -> 
                 f"id '{data['id']}' must equal the file name '{file.stem}'; rename one of them",
             )
         ids.claim(document, ("id",), data["id"])
+        page_source = f"{TOPICS_DIR}/{data['id']}.md"
+        if page_source not in pages:
+            raise ContentError(
+                relative,
+                document.line_of(("id",)),
+                f"id '{data['id']}' has no page; create docs/{page_source} with "
+                f'{{{{ checklist("{data["id"]}") }}}} and add it to nav in mkdocs.yml',
+            )
         _check_references(
-            document, ("chapters",), data["chapters"], chapters, "chapter", "files in docs/guide/"
+            document, ("chapters",), data["chapters"], chapters, "chapter", _CHAPTERS_ARE
         )
         items = []
         for index, raw in enumerate(data["items"]):
@@ -372,6 +400,7 @@ def _load_topics(root: Path, ids: _IdRegistry, chapters: dict[str, Chapter]) -> 
             chapters=tuple(data["chapters"]),
             items=tuple(items),
             source_path=relative,
+            url=pages[page_source],
         )
     if not topics:
         raise ContentError(CHECKLIST_DIR, None, "holds no checklist; add at least one .yml file")
@@ -401,7 +430,7 @@ def _load_phases(
                 task.get("chapters", []),
                 chapters,
                 "chapter",
-                "files in docs/guide/",
+                _CHAPTERS_ARE,
             )
             _check_references(
                 document,
@@ -461,7 +490,7 @@ def _load_milestones(
             raw.get("chapters", []),
             chapters,
             "chapter",
-            "docs/guide/",
+            _CHAPTERS_ARE,
         )
         _check_references(
             document, (*here, "topics"), raw.get("topics", []), topics, "topic", CHECKLIST_DIR
@@ -484,17 +513,10 @@ _CHECKLIST_CALL = re.compile(r"checklist\(\s*[\"']([^\"']+)[\"']\s*\)")
 
 
 def _check_topic_pages(docs_dir: Path, topics: dict[str, Topic]) -> None:
-    """Every topic has docs/topics/<id>.md and that page shows the topic's checklist."""
+    """Every topic's page (which _load_topics found) shows the topic's checklist."""
     for topic in topics.values():
         page = docs_dir / TOPICS_DIR / f"{topic.id}.md"
         page_name = f"docs/{TOPICS_DIR}/{topic.id}.md"
-        if not page.is_file():
-            raise ContentError(
-                topic.source_path,
-                1,
-                f"id '{topic.id}' has no page; create {page_name} with "
-                f'{{{{ checklist("{topic.id}") }}}} and add it to nav in mkdocs.yml',
-            )
         shown = _CHECKLIST_CALL.findall(page.read_text(encoding="utf-8"))
         if topic.id not in shown:
             raise ContentError(
@@ -514,28 +536,53 @@ def _fingerprint(root: Path, docs_dir: Path) -> tuple[tuple[str, int, int], ...]
     )
 
 
-def load_catalogue(root: Path, docs_dir: Path, nav_order: tuple[str, ...] = ()) -> Catalogue:
-    """Load and check all data; cached until a data or page file changes (serve, other engines).
+def load_catalogue(
+    root: Path, docs_dir: Path, pages: tuple[tuple[str, str], ...] | None = None
+) -> Catalogue:
+    """Load and check all data under ``root`` against the pages in ``docs_dir``.
 
-    ``nav_order`` lists page sources in nav order, so chapters come in reading order.
+    ``pages`` are the pages the site publishes as ``(source, URL)`` pairs in reading order, as
+    ``hooks.content.nav.site_pages`` makes them from the engine's nav (default: every Markdown
+    file, sorted). Chapters are the pages in guide/, in that order; every URL in the catalogue is
+    one of these pages' URLs. Raises ContentError (``file:line: problem; fix``) for the first
+    mistake: bad YAML or schema, a duplicate id, a reference to a chapter or topic without a page.
+
+    The result is cached until a data or page file changes (``make serve``, engines that call
+    the macros module per page) and shared between callers: it is read-only.
     """
-    return _load_cached(root.resolve(), docs_dir.resolve(), nav_order, _fingerprint(root, docs_dir))
+    if pages is None:
+        pages = site_pages(None, docs_dir)
+    return _load_cached(root.resolve(), docs_dir.resolve(), pages, _fingerprint(root, docs_dir))
 
 
 @lru_cache(maxsize=2)
 def _load_cached(
-    root: Path, docs_dir: Path, nav_order: tuple[str, ...], _fingerprint: tuple[Any, ...]
+    root: Path,
+    docs_dir: Path,
+    page_list: tuple[tuple[str, str], ...],
+    _fingerprint: tuple[Any, ...],
 ) -> Catalogue:
+    pages = MappingProxyType(dict(page_list))
     ids = _IdRegistry()
-    chapters = _load_chapters(docs_dir, nav_order)
-    topics = _load_topics(root, ids, chapters)
+    chapters = _load_chapters(docs_dir, pages)
+    topics = _load_topics(root, ids, chapters, pages)
     phases = _load_phases(root, ids, chapters, topics)
     milestones = _load_milestones(root, ids, chapters, topics)
     _check_topic_pages(docs_dir, topics)
+    if FRAMEWORK_PAGE not in pages:
+        document = _load_checked(root, FRAMEWORK_FILE, "framework.schema.json")
+        raise ContentError(
+            FRAMEWORK_FILE,
+            document.line_of(("phases",)),
+            f"phases are shown on docs/{FRAMEWORK_PAGE}, which the site does not publish; "
+            f"restore the page and its entry in nav in mkdocs.yml, or point FRAMEWORK_PAGE in "
+            f"hooks/content/catalogue.py at the page that calls {{{{ framework() }}}}",
+        )
     return Catalogue(
         topics=topics,
         phases=phases,
         milestones=milestones,
         chapters=chapters,
-        framework_url=f"{GUIDE_DIR}/the-practical-framework/",
+        framework_url=pages[FRAMEWORK_PAGE],
+        pages=pages,
     )

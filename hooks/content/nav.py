@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 
@@ -28,3 +29,36 @@ def nav_entries(nav: Any, section: tuple[str, ...] = ()) -> Iterator[tuple[tuple
 def nav_sources(nav: Any) -> tuple[str, ...]:
     """Page source paths (relative to docs/) in nav order; see nav_entries for the shape."""
     return tuple(source for _, source in nav_entries(nav))
+
+
+def page_url(source: str, use_directory_urls: bool = True) -> str:
+    """The site-relative URL of a page source (relative to docs/), by MkDocs' rule for
+    documentation pages (``mkdocs.structure.files.File.url``), which ProperDocs and Zensical
+    follow. With directory URLs ``"guide/x.md"`` -> ``"guide/x/"`` and an ``index.md`` stands
+    for its folder (``"topics/index.md"`` -> ``"topics/"``, the home page -> ``""``); without
+    them ``"guide/x.html"`` and ``"topics/index.html"``."""
+    folder, _, name = source.rpartition("/")
+    stem = name.removesuffix(".md")
+    prefix = f"{folder}/" if folder else ""
+    if not use_directory_urls:
+        return f"{prefix}{stem}.html"
+    return prefix if stem == "index" else f"{prefix}{stem}/"
+
+
+def site_pages(
+    nav: Any, docs_dir: Path, use_directory_urls: bool = True
+) -> tuple[tuple[str, str], ...]:
+    """The pages the site publishes, as plain data for the content layer: ``(source, URL)``
+    pairs, source relative to docs/ (``"guide/x.md"``), URL site-relative (``"guide/x/"``).
+
+    With a ``nav`` (mkdocs.yml's value, see nav_entries) these are its pages that exist as files,
+    in nav order: a strict build publishes no page outside the nav. Without one, every Markdown
+    file under ``docs_dir``, sorted, as MkDocs builds a site that has no nav.
+    """
+    if nav:
+        sources = [source for source in nav_sources(nav) if (docs_dir / source).is_file()]
+    else:
+        sources = sorted(path.relative_to(docs_dir).as_posix() for path in docs_dir.rglob("*.md"))
+    return tuple(
+        (source, page_url(source, use_directory_urls)) for source in dict.fromkeys(sources)
+    )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -59,8 +60,54 @@ def plain_text(text: str) -> str:
     return _CODE_SPAN.sub(lambda match: match.group(1), text)
 
 
+# The script (``overrides/assets/<name>.js``) that makes each component interactive, by the
+# component's ``data-mdx-component`` name. A page loads the scripts of the components its macros
+# rendered, nothing else: a page without components loads none.
+COMPONENT_SCRIPTS = {
+    "checklist": "progress",
+    "card": "progress",
+    "framework": "progress",
+    "timeline": "progress",
+    "topic-index": "progress",
+    "progress": "progress",
+    "continue": "progress",
+    "plan": "plan",
+    "plan-builder": "plan-builder",
+}
+# Entry scripts in the order a page loads them.
+ENTRY_SCRIPTS = ("progress", "plan", "plan-builder")
+# The modules each entry script imports (directly or not), which the page preloads beside it:
+# a browser otherwise learns of them one import at a time, one round trip each.
+SCRIPT_IMPORTS = {
+    "progress": ("dom", "mdx"),
+    "plan": ("dom", "mdx"),
+    "plan-builder": ("dom",),
+}
+
+
+def entry_scripts(components: Iterable[str]) -> list[str]:
+    """The entry scripts a page with these components loads, in ``ENTRY_SCRIPTS`` order.
+
+    ``components`` are ``data-mdx-component`` names (a ``KeyError`` for an unknown one). The plan
+    page's script mounts the progress script's components itself, after it has removed the parts
+    the plan does not name, so with ``plan`` the page does not load ``progress`` as well: both
+    would mount, and the first would count the whole guide.
+    """
+    names = {COMPONENT_SCRIPTS[component] for component in components}
+    if "plan" in names:
+        names.discard("progress")
+    return [name for name in ENTRY_SCRIPTS if name in names]
+
+
+def preloaded_modules(scripts: Iterable[str]) -> list[str]:
+    """The modules the entry ``scripts`` import, each once, for ``<link rel="modulepreload">``."""
+    return list(dict.fromkeys(name for script in scripts for name in SCRIPT_IMPORTS[script]))
+
+
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
+    # Whitespace has one rule, "no blank line" (see _render); trim_blocks and lstrip_blocks only
+    # keep a line with nothing but a {% tag %} from leaving a line break behind in the markup.
     environment = Environment(
         loader=FileSystemLoader(TEMPLATES_DIR),
         autoescape=True,
@@ -97,13 +144,14 @@ def render_topic_index(catalogue: Catalogue, page: PageContext) -> str:
     return _render("topic-index.html", topics=list(catalogue.topics.values()), page=page)
 
 
-def render_related_topics(catalogue: Catalogue, chapter_id: str, page: PageContext) -> str:
-    topics = catalogue.topics_for_chapter(chapter_id)
-    if not topics:
+def render_related_topics(catalogue: Catalogue, page: PageContext) -> str:
+    """Links to the checklists that list the chapter at ``page`` ("" when none does, or when
+    the page is no chapter)."""
+    chapter = catalogue.chapter_at(page.url)
+    topics = catalogue.topics_for_chapter(chapter.id) if chapter else []
+    if not chapter or not topics:
         return ""
-    chapter = catalogue.chapters.get(chapter_id)
-    title = chapter.title if chapter else "this chapter"
-    return _render("related-topics.html", topics=topics, page=page, chapter_title=title)
+    return _render("related-topics.html", topics=topics, page=page, chapter_title=chapter.title)
 
 
 def render_continue_panel(catalogue: Catalogue, page: PageContext) -> str:
@@ -128,31 +176,53 @@ def render_continue_panel(catalogue: Catalogue, page: PageContext) -> str:
     )
 
 
-PLAN_URL = "onboarding/plan/"
+# Pages the onboarding templates link, by source path under docs/.
+PLAN_PAGE = "onboarding/plan.md"
+TEAM_LEADS_PAGE = "onboarding/index.md"
+
+
+class MissingPage(LookupError):
+    """A template links a page the site does not publish; ``source`` is its path under docs/.
+    The macros module reports it at the macro call that rendered the template."""
+
+    def __init__(self, source: str) -> None:
+        super().__init__(source)
+        self.source = source
+
+
+def _url_of(catalogue: Catalogue, source: str) -> str:
+    """Site-relative URL of the published page ``source``; raises MissingPage."""
+    try:
+        return catalogue.pages[source]
+    except KeyError:
+        raise MissingPage(source) from None
+
+
+def _directory_entries(catalogue: Catalogue, kind: str) -> list[tuple[str, str, str]]:
+    if kind == "chapters":
+        return [(c.id, c.title, c.url) for c in catalogue.chapters.values()]
+    if kind == "topics":
+        return [(t.id, f"{t.title} checklist", t.url) for t in catalogue.topics.values()]
+    return [
+        (phase.id, f"{phase.label}: {phase.title}", f"{catalogue.framework_url}#{phase.id}")
+        for phase in catalogue.phases
+    ]
+
+
+# What link_directory() lists; the macros module refuses any other kind with the page's line.
+LINK_DIRECTORY_KINDS = ("chapters", "topics", "phases")
 
 
 def render_link_directory(catalogue: Catalogue, kind: str, page: PageContext) -> str:
-    """A list of chapters, topics or phases with copyable absolute links and a plan box each."""
-    if kind == "chapters":
-        entries = [
-            (chapter.id, chapter.title, chapter.url) for chapter in catalogue.chapters.values()
-        ]
-    elif kind == "topics":
-        entries = [
-            (topic.id, f"{topic.title} checklist", topic.url) for topic in catalogue.topics.values()
-        ]
-    elif kind == "phases":
-        entries = [
-            (phase.id, f"{phase.label}: {phase.title}", f"{catalogue.framework_url}#{phase.id}")
-            for phase in catalogue.phases
-        ]
-    else:
-        raise ValueError(f"link_directory() takes 'chapters', 'topics' or 'phases', not {kind!r}")
+    """A list of chapters, topics or phases (``kind``, one of LINK_DIRECTORY_KINDS) with
+    copyable absolute links and a plan box each."""
+    entries = _directory_entries(catalogue, kind)
     return _render("link-directory.html", kind=kind, entries=entries, page=page)
 
 
-def render_plan_builder(page: PageContext) -> str:
-    return _render("plan-builder.html", page=page, plan_url=PLAN_URL)
+def render_plan_builder(catalogue: Catalogue, page: PageContext) -> str:
+    """The plan builder's output area, linking the plan page; raises MissingPage without one."""
+    return _render("plan-builder.html", page=page, plan_url=_url_of(catalogue, PLAN_PAGE))
 
 
 def render_plan_page(
@@ -161,7 +231,8 @@ def render_plan_page(
     """Every chapter, checklist and phase; the script shows only those a plan link names.
 
     ``chapter_aliases`` maps a chapter id to the ids it had before a move (from the redirects),
-    so a renamed chapter's reading-list entry keeps its old anchor and saved tick.
+    so a renamed chapter's reading-list entry keeps its old anchor and saved tick. Raises
+    MissingPage when the team leads' page it links is not published.
     """
     checklists = [
         Markup(render_checklist(catalogue, topic, page)) for topic in catalogue.topics.values()
@@ -170,6 +241,7 @@ def render_plan_page(
         "plan.html",
         catalogue=catalogue,
         page=page,
+        team_leads_url=_url_of(catalogue, TEAM_LEADS_PAGE),
         checklists=checklists,
         chapter_aliases={
             chapter_id: [f"read-{old_id}" for old_id in old_ids]

@@ -1,7 +1,10 @@
 """Links inside page content (Markdown and raw HTML alike) that lead nowhere on the built site.
 
-MkDocs checks the links Markdown writes; raw HTML links (in a page, or from a macro) it cannot
-see. This checks every ``<a href>`` inside each page's content article against the built files.
+MkDocs checks the links Markdown writes; raw HTML links written by hand in a page it cannot see.
+This checks every ``<a href>`` inside each page's content article against the built files. The
+links the macros generate are already resolved against the published pages when they render
+(``hooks.content.catalogue``), so a wrong one fails there, at its data file and line; here they
+are only checked once more, with the rest.
 """
 
 from __future__ import annotations

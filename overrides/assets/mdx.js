@@ -1,4 +1,8 @@
 // Makes [data-mdx-component] elements interactive; progress stays in this browser.
+// Importing this module runs nothing: the page's entry script (progress.js, or plan.js on the
+// plan page) calls mount() when the page is ready.
+
+import { $$, announce, copy, h, liveRegion } from "./dom.js";
 
 // One key per site: GitHub Pages serves many sites from one origin.
 export const KEY = `${new URL("../", import.meta.url).pathname}.mdx-progress`;
@@ -7,29 +11,16 @@ const MIGRATIONS = {}; // MIGRATIONS[n] turns a version n value into n + 1
 
 let state = blank();
 let memoryOnly = false; // when storage is unusable
-let live; // polite live region
 
 function blank() {
   return { version: VERSION, items: {}, startDate: null };
 }
 
-const $$ = (selector, root = document) => [...root.querySelectorAll(selector)];
 const done = (id) => state.items[id]?.done === true;
 const idsOf = (root) => $$(".mdx-item", root).map((li) => li.id);
 const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
-const announce = (text) => live.replaceChildren(text);
 const urlOf = (node, id) => `${node.closest("[data-mdx-url]").dataset.mdxUrl}#${id}`;
 const entry = (id, isDone) => ({ ...state.items[id], done: isDone, at: new Date().toISOString() });
-
-function h(tag, attrs, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    if (name.startsWith("on")) node.addEventListener(name.slice(2), value);
-    else node.setAttribute(name, value);
-  }
-  node.append(...children);
-  return node;
-}
 
 const button = (label, more, onclick, className = "") =>
   h("button", { type: "button", class: `mdx-btn ${className}`, "aria-label": label + more,
@@ -83,25 +74,6 @@ function update(change) {
     memoryOnly = true;
   }
   render();
-}
-
-async function copy(text, btn) {
-  btn.dataset.mdxCopied = text;
-  let ok = true;
-  try {
-    await navigator.clipboard.writeText(text);
-  } catch {
-    const area = document.body.appendChild(h("textarea", {}, text));
-    area.select();
-    ok = document.execCommand("copy");
-    area.remove();
-    btn.focus();
-  }
-  btn.mdxLabel ??= btn.textContent;
-  btn.textContent = ok ? "Copied" : "Copy failed";
-  announce(btn.textContent);
-  clearTimeout(btn.mdxTimer);
-  btn.mdxTimer = setTimeout(() => (btn.textContent = btn.mdxLabel), 2000);
 }
 
 function markdown(root) {
@@ -198,9 +170,24 @@ function mountPanel(root) {
 const MOUNT = {
   checklist: mountList, card: mountList, framework: mountStart, progress: mountPanel };
 
-function mount() {
-  live ??= h("div", { class: "md-visually-hidden", "aria-live": "polite" });
-  if (!live.isConnected) document.querySelector("main").append(live);
+let listening = false;
+
+/** Mount every component on the page and show the saved progress. `before` runs first, on the
+ * page as the reader got it: the plan page removes the parts its plan does not name there, so
+ * every count below counts what is left. Mounting twice mounts only new components. */
+export function mount({ before } = {}) {
+  before?.();
+  liveRegion();
+  if (!listening) {
+    listening = true;
+    addEventListener("hashchange", highlight);
+    addEventListener("storage", (event) => {
+      if (event.key === KEY || !event.key) {
+        state = read();
+        render();
+      }
+    });
+  }
   state = read();
   const renames = $$("[data-mdx-aliases]").map((li) => [li.id, li.dataset.mdxAliases.split(" ")]);
   if (adoptAliases({ ...state.items }, renames)) update((s) => adoptAliases(s.items, renames));
@@ -280,17 +267,3 @@ function highlight() {
   const id = location.hash.slice(1);
   document.getElementById(id)?.closest(".mdx-item, .mdx-card")?.classList.add("mdx-is-target");
 }
-
-addEventListener("hashchange", highlight);
-addEventListener("storage", (event) => {
-  if (event.key === KEY || !event.key) {
-    state = read();
-    render();
-  }
-});
-// Material's deferred bundle sets document$ by DOMContentLoaded. Mounting takes a task of its
-// own, so Material's start-up and ours are two short tasks the browser can answer input between.
-const later = () => setTimeout(mount);
-const start = () => window.document$?.subscribe(later) ?? later();
-if (window.document$ || document.readyState === "complete") start();
-else addEventListener("DOMContentLoaded", start);

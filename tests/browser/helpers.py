@@ -25,10 +25,11 @@ def open_page(page, url: str) -> None:
 
 
 def wait_mounted(page) -> None:
-    """Pages without components do not load the script; there is nothing to wait for."""
+    """Wait until the page's scripts have mounted its components (they add the live region);
+    a page that loads none of the guide's scripts has nothing to wait for."""
     page.wait_for_function(
         """() => document.querySelector('main > [aria-live]') !== null
-            || !document.querySelector('article').innerHTML.includes('data-mdx-')"""
+            || !document.querySelector('script[type=module][src*="assets/"]')"""
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from hooks.content.catalogue import load_catalogue
+from hooks.content.nav import site_pages
 from tests.browser.helpers import open_page
 from tests.build.test_site_content import nav_pages
 from tests.conftest import PROJECT_DIR
@@ -19,7 +20,8 @@ PHASE = "phase-week-3-4"
 
 @pytest.fixture(scope="module")
 def catalogue():
-    return load_catalogue(PROJECT_DIR, PROJECT_DIR / "docs", tuple(nav_pages()))
+    docs = PROJECT_DIR / "docs"
+    return load_catalogue(PROJECT_DIR, docs, site_pages(nav_pages(), docs))
 
 
 def build_plan(page, base_url: str) -> None:
@@ -56,6 +58,33 @@ def test_plan_url_round_trips_into_the_same_plan(built_site, page):
     page.reload()
     page.wait_for_function("() => document.querySelector('main > [aria-live]') !== null")
     assert page.locator(f"#read-{CHAPTER}--box").is_checked()
+
+
+def test_the_plan_is_pruned_before_any_count_is_shown(built_site, page, catalogue):
+    # Every status line any list ever shows, from the first paint on, by list.
+    page.add_init_script(
+        """window.shown = [];
+        new MutationObserver(() => {
+            for (const status of document.querySelectorAll(".mdx-toolbar__status")) {
+                const list = status.closest("[data-mdx-title]").dataset.mdxList;
+                if (status.textContent) window.shown.push([list, status.textContent]);
+            }
+        }).observe(document, {subtree: true, childList: true, characterData: true});"""
+    )
+    open_page(page, built_site.base_url + f"onboarding/plan/?t={TOPIC}&p={PHASE}")
+    lists = page.eval_on_selector_all(
+        "[data-mdx-title]",
+        "els => els.map(e => [e.dataset.mdxList, e.querySelectorAll('.mdx-item').length])",
+    )
+    topic = catalogue.topics[TOPIC]
+    phase = next(p for p in catalogue.phases if p.id == PHASE)
+    assert dict(lists) == {TOPIC: len(topic.items), PHASE: len(phase.tasks)}
+    shown = page.evaluate("window.shown")
+    assert shown, "no status line was shown"
+    # Only the lists the plan names ever showed a count, and each counted its own items.
+    for list_id, text in shown:
+        assert list_id in dict(lists), f"{list_id} was counted before the plan was pruned"
+        assert f" of {dict(lists)[list_id]} done" in text
 
 
 def test_plan_copies_as_an_exact_markdown_task_list(built_site, page, catalogue):

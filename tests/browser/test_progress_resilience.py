@@ -143,3 +143,21 @@ def test_migration_helpers_are_exported_for_future_versions(built_site, page):
     }
     assert result["current"] == {"version": 1, "items": {}, "startDate": None}
     assert result["newer"] is None and result["broken"] is None
+
+
+def test_the_shared_modules_run_nothing_when_imported(built_site, page):
+    # A chapter without components loads none of the guide's scripts.
+    page.goto(built_site.base_url + "guide/final-thoughts/")
+    assert page.locator("script[type=module][src*='assets/']").count() == 0
+    mounted = page.evaluate(
+        """async () => {
+            const assets = new URL("../../assets/", location.href).href;
+            await import(assets + "dom.js");
+            await import(assets + "mdx.js");
+            // Mounting is scheduled as a task; let any queued task run first.
+            await new Promise((resolve) => setTimeout(resolve));
+            await new Promise((resolve) => setTimeout(resolve));
+            return document.querySelector("main > [aria-live]") !== null;
+        }"""
+    )
+    assert mounted is False

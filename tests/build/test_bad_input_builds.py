@@ -206,6 +206,19 @@ def test_unknown_link_directory_kind_names_the_page(project_copy):
     assert "link_directory('weeks') takes 'chapters', 'topics' or 'phases'" in log
 
 
+def test_a_macro_linking_an_unpublished_page_names_the_call(project_copy):
+    # The plan page is gone from the site: the builder's link to it fails where it is made.
+    (project_copy / "docs/onboarding/plan.md").unlink()
+    replace_in(project_copy / "mkdocs.yml", "\n      - onboarding/plan.md\n", "\n")
+    log = failed_build(project_copy)
+    source = (project_copy / "docs/onboarding/index.md").read_text(encoding="utf-8")
+    line = next(n for n, text in enumerate(source.splitlines(), 1) if "plan_builder()" in text)
+    assert (
+        f"docs/onboarding/index.md:{line}: plan_builder() links docs/onboarding/plan.md, "
+        "which the site does not publish" in log
+    )
+
+
 def test_corrupt_link_ledger_names_the_file_and_the_fix(project_copy):
     (project_copy / "published-links.json").write_text("{ not json", encoding="utf-8")
     log = failed_build(project_copy)

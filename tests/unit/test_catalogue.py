@@ -7,8 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from hooks.content.catalogue import load_catalogue
+from hooks.content import render
+from hooks.content.catalogue import FRAMEWORK_FILE, FRAMEWORK_PAGE, load_catalogue
 from hooks.content.errors import ContentError
+from hooks.content.nav import site_pages
+from tests.build.test_site_content import nav_pages
 from tests.conftest import PROJECT_DIR, replace_in
 
 TOPIC_FILE = "data/checklists/webhook-design.yml"
@@ -209,7 +212,8 @@ def test_topic_id_must_match_file_name(project_copy):
 def test_topic_without_page_says_which_page_to_create(project_copy):
     (project_copy / "docs/topics/webhook-design.md").unlink()
     message = error_for(project_copy)
-    assert message.startswith(f"{TOPIC_FILE}:1: id 'webhook-design' has no page")
+    line = line_of(project_copy / TOPIC_FILE, "id: webhook-design")
+    assert message.startswith(f"{TOPIC_FILE}:{line}: id 'webhook-design' has no page")
     assert "docs/topics/webhook-design.md" in message
 
 
@@ -310,3 +314,63 @@ def test_a_folder_without_checklists_is_refused(project_copy):
     for path in (project_copy / "data/checklists").glob("*.yml"):
         path.unlink()
     assert error_for(project_copy).startswith("data/checklists: holds no checklist")
+
+
+def published_without(project: Path, *sources: str) -> tuple[tuple[str, str], ...]:
+    """The project's published pages (its nav) without ``sources``."""
+    nav = [source for source in nav_pages() if source not in sources]
+    return site_pages(nav, project / "docs")
+
+
+def test_chapter_without_a_published_page_fails_at_the_data_line(project_copy):
+    # The chapter's Markdown file is still there; the site just does not publish it.
+    first_file = sorted((project_copy / "data/checklists").glob("*.yml"))[0]
+    chapter = load(project_copy).topics[first_file.stem].chapters[0]
+    pages = published_without(project_copy, f"guide/{chapter}.md")
+    with pytest.raises(ContentError) as caught:
+        load_catalogue(project_copy, project_copy / "docs", pages)
+    relative = f"data/checklists/{first_file.name}"
+    line = line_of(first_file, f"- {chapter}")
+    assert str(caught.value).startswith(
+        f"{relative}:{line}: chapters[0] names unknown chapter '{chapter}'"
+    )
+    assert "nav in mkdocs.yml" in str(caught.value)
+
+
+def test_topic_without_a_published_page_fails_at_its_id(project_copy):
+    pages = published_without(project_copy, "topics/webhook-design.md")
+    with pytest.raises(ContentError) as caught:
+        load_catalogue(project_copy, project_copy / "docs", pages)
+    line = line_of(project_copy / TOPIC_FILE, "id: webhook-design")
+    assert str(caught.value).startswith(f"{TOPIC_FILE}:{line}: id 'webhook-design' has no page")
+
+
+def test_unpublished_framework_page_fails_at_the_phases(project_copy):
+    pages = published_without(project_copy, FRAMEWORK_PAGE)
+    with pytest.raises(ContentError) as caught:
+        load_catalogue(project_copy, project_copy / "docs", pages)
+    line = line_of(project_copy / FRAMEWORK_FILE, "phases:")
+    assert str(caught.value).startswith(f"{FRAMEWORK_FILE}:{line}: phases are shown on")
+
+
+def test_every_generated_url_is_a_published_page_url():
+    # Without directory URLs the engine publishes "topics/x.html": the catalogue follows it.
+    pages = site_pages(nav_pages(), PROJECT_DIR / "docs", use_directory_urls=False)
+    catalogue = load_catalogue(PROJECT_DIR, PROJECT_DIR / "docs", pages)
+    published = dict(pages)
+    assert [c.url for c in catalogue.chapters.values()] == [
+        url for source, url in pages if source.startswith("guide/")
+    ]
+    for topic in catalogue.topics.values():
+        assert topic.url == published[f"topics/{topic.id}.md"]
+    assert catalogue.framework_url == published[FRAMEWORK_PAGE]
+    assert catalogue.framework_url.endswith(".html")
+
+
+def test_a_template_linking_an_unpublished_page_names_it():
+    pages = published_without(PROJECT_DIR, render.PLAN_PAGE)
+    catalogue = load_catalogue(PROJECT_DIR, PROJECT_DIR / "docs", pages)
+    page = render.PageContext(url="onboarding/", site_url="https://e.org/")
+    with pytest.raises(render.MissingPage) as caught:
+        render.render_plan_builder(catalogue, page)
+    assert caught.value.source == render.PLAN_PAGE

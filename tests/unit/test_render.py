@@ -148,17 +148,15 @@ def test_topic_index_links_each_topic_with_its_item_count(catalogue):
         assert entry["data-mdx-items"].split() == [item.id for item in topic.items]
 
 
-def test_related_topics_only_for_chapters_that_have_some(catalogue):
-    page = render.PageContext(url="guide/final-thoughts/", site_url="https://e.org/")
-    expected = catalogue.topics_for_chapter("final-thoughts")
-    html = render.render_related_topics(catalogue, "final-thoughts", page)
-    assert (html == "") == (not expected)
-    chapter = next(iter(catalogue.topics.values())).chapters[0]
-    page = render.PageContext(url=f"guide/{chapter}/", site_url="https://e.org/")
-    links = soup(render.render_related_topics(catalogue, chapter, page)).select("a")
-    assert [a["href"] for a in links] == [
-        f"../../topics/{t.id}/" for t in catalogue.topics_for_chapter(chapter)
-    ]
+def test_related_topics_link_the_checklists_that_list_the_chapter(catalogue):
+    for chapter in catalogue.chapters.values():
+        page = render.PageContext(url=chapter.url, site_url="https://e.org/")
+        listing = [t for t in catalogue.topics.values() if chapter.id in t.chapters]
+        links = soup(render.render_related_topics(catalogue, page)).select("a")
+        assert [a["href"] for a in links] == [f"../../{t.url}" for t in listing]
+    # A page that is no chapter gets nothing.
+    page = render.PageContext(url="topics/", site_url="https://e.org/")
+    assert render.render_related_topics(catalogue, page) == ""
 
 
 def test_continue_panel_embeds_the_plan_as_escaped_json(catalogue):

@@ -1,0 +1,53 @@
+"""Each page loads exactly the scripts of the components its macros rendered, in one order,
+with what they import preloaded; no script tag sits in page content."""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup
+
+from hooks.content import render
+from tests.conftest import PROJECT_DIR
+
+ASSETS = PROJECT_DIR / "overrides" / "assets"
+
+
+def asset_name(url: str) -> str:
+    return url.rsplit("/", 1)[-1].removesuffix(".js")
+
+
+def test_each_page_loads_exactly_the_scripts_its_components_need(built_site):
+    loaded_anywhere: set[str] = set()
+    for html_file in sorted(built_site.site_dir.rglob("*.html")):
+        soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+        article = soup.select_one("article")
+        if article is None:  # redirect pages
+            continue
+        components = [el["data-mdx-component"] for el in article.select("[data-mdx-component]")]
+        scripts = [asset_name(s["src"]) for s in soup.select("script[type=module][src*='assets/']")]
+        preloads = [asset_name(link["href"]) for link in soup.select("link[rel=modulepreload]")]
+        where = html_file.relative_to(built_site.site_dir).as_posix()
+        assert article.select("script") == [], f"{where}: a script tag in the page's content"
+        if soup.select_one("#print-site-page"):
+            # The print page copies the other pages' content; no macro runs on it, and its
+            # checklists print as the static lists they are without a script.
+            assert scripts == [] and preloads == [], where
+            continue
+        assert scripts == render.entry_scripts(components), where
+        assert preloads == render.preloaded_modules(scripts), where
+        loaded_anywhere.update(scripts)
+    # Every entry script is some page's: none is dead, and the check above ran for each.
+    assert loaded_anywhere == set(render.ENTRY_SCRIPTS)
+
+
+def imports_of(name: str) -> set[str]:
+    """The modules ``overrides/assets/<name>.js`` imports, directly or through another."""
+    source = (ASSETS / f"{name}.js").read_text(encoding="utf-8")
+    direct = set(re.findall(r'^import .* from "\./([\w-]+)\.js";$', source, re.MULTILINE))
+    return direct.union(*(imports_of(module) for module in direct))
+
+
+def test_preloaded_modules_are_what_each_entry_script_imports():
+    for entry in render.ENTRY_SCRIPTS:
+        assert set(render.SCRIPT_IMPORTS[entry]) == imports_of(entry), entry
