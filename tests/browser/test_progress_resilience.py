@@ -30,8 +30,13 @@ NOTICE = "Progress can't be saved in this browser; ticks last until you leave th
 
 @pytest.mark.parametrize(
     "raw",
-    ["{not json", json.dumps({"version": 1, "items": [FIRST]}), json.dumps(["x"])],
-    ids=["not-json", "wrong-shape", "array"],
+    [
+        "{not json",
+        json.dumps({"version": 1, "items": [FIRST]}),
+        json.dumps(["x"]),
+        json.dumps({"version": 1, "items": {}, "startDate": {"day": 3}}),
+    ],
+    ids=["not-json", "wrong-shape", "array", "start-date-not-a-date"],
 )
 def test_corrupt_value_is_backed_up_and_the_page_starts_clean(built_site, context, raw):
     seed(context, raw)
