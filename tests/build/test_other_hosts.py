@@ -27,13 +27,30 @@ LOADS = {
         f'<img alt="Flame graph" src="{PIXEL}"></picture>',
         f"{HOST}/f.webp",
     ),
+    "admonition-image": (
+        f'!!! note "Profile"\n\n    ![Flame graph]({HOST}/in-note.svg)',
+        f"{HOST}/in-note.svg",
+    ),
+    "badge-in-link": (
+        f"[![Build status]({HOST}/badge.svg)](https://ci.example.org/guide)",
+        f"{HOST}/badge",
+    ),
+    "input-image": (f'<input type="image" alt="Go" src="{HOST}/go.png">', f"{HOST}/go.png"),
     "video-src": (f'<video controls src="{HOST}/talk.mp4"></video>', f"{HOST}/talk.mp4"),
     "video-source": (
         f'<video controls><source src="{HOST}/talk.webm" type="video/webm"></video>',
         f"{HOST}/talk.webm",
     ),
+    "video-data-url": (
+        '<video controls src="data:video/mp4;base64,AAAAIGZ0eXA="></video>',
+        "data:video/mp4",
+    ),
     "video-poster": (f'<video controls poster="{HOST}/poster.jpg"></video>', f"{HOST}/poster"),
     "audio-src": (f'<audio controls src="{HOST}/episode.mp3"></audio>', f"{HOST}/episode"),
+    "audio-source": (
+        f'<audio controls><source src="{HOST}/episode.ogg" type="audio/ogg"></audio>',
+        f"{HOST}/episode.ogg",
+    ),
     "track-src": (
         f'<video controls>\n<track kind="captions" src="{HOST}/talk.vtt">\n</video>',
         f"{HOST}/talk.vtt",
@@ -44,10 +61,15 @@ LOADS = {
     "script-src": (f'<script src="{HOST}/widget.js"></script>', f"{HOST}/widget.js"),
     "link-stylesheet": (f'<link rel="stylesheet" href="{HOST}/theme.css">', f"{HOST}/theme"),
     "link-preload": (f'<link rel="preload" as="image" href="{HOST}/hero.png">', f"{HOST}/hero"),
+    "link-modulepreload": (f'<link rel="modulepreload" href="{HOST}/m.js">', f"{HOST}/m.js"),
     "link-icon": (f'<link rel="icon" href="{HOST}/favicon.ico">', f"{HOST}/favicon.ico"),
     "style-attribute-url": (
         f"<div style=\"background-image: url('{HOST}/bg.png')\">Latency</div>",
         f"{HOST}/bg.png",
+    ),
+    "style-attribute-protocol-relative": (
+        '<p style="list-style-image: url(//media.example.org/dot.png)">Latency</p>',
+        "//media.example.org/dot.png",
     ),
     "style-element-import": (f'<style>\n@import "{HOST}/extra.css";\n</style>', f"{HOST}/extra"),
     "style-element-url": (
@@ -57,6 +79,14 @@ LOADS = {
     "svg-image": (
         f'<svg width="10" height="10"><image href="{HOST}/tile.png"/></svg>',
         f"{HOST}/tile.png",
+    ),
+    "style-element-font-face": (
+        f"<style>\n@font-face {{ font-family: Mono; src: url('{HOST}/mono.woff2') }}\n</style>",
+        f"{HOST}/mono.woff2",
+    ),
+    "svg-image-xlink": (
+        f'<svg width="10" height="10"><image xlink:href="{HOST}/old.png"/></svg>',
+        f"{HOST}/old.png",
     ),
     "svg-use": (
         f'<svg width="10" height="10"><use href="{HOST}/icons.svg#gear"/></svg>',
@@ -82,6 +112,15 @@ def test_content_from_another_host_stops_the_build_at_its_line(project_copy, sni
     message = next((line for line in log.splitlines() if where in line), "")
     assert "Content Security Policy" in message or "only from the site" in message, log[-2000:]
     assert FIX in message
+
+
+def test_content_from_another_host_on_a_page_that_renders_macros(project_copy):
+    page = project_copy / "docs/topics/webhook-design.md"
+    text = page.read_text(encoding="utf-8")
+    page.write_text(text + f"\n![Retry timeline]({HOST}/retries.svg)\n", encoding="utf-8")
+    log = failed_build(project_copy)
+    line = len(text.splitlines()) + 2
+    assert f"docs/topics/webhook-design.md:{line}: <img src> loads '{HOST}/retries.svg'" in log
 
 
 def test_an_object_is_refused_wherever_it_loads_from(project_copy):
