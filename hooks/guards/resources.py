@@ -70,7 +70,10 @@ def allows(sources: tuple[str, ...], url: str, site_origin: tuple[str, str] | No
                     continue
             elif host != wanted_host:
                 continue
-            if wanted.port is not None and wanted.port != parts.port:
+            try:
+                if wanted.port is not None and wanted.port != parts.port:
+                    continue
+            except ValueError:  # a port that is not a number matches no source
                 continue
             if wanted.path and not parts.path.startswith(wanted.path):
                 continue

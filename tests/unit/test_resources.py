@@ -27,6 +27,9 @@ def test_the_guard_follows_the_policy_the_site_sends():
     assert problems(image, policy) == []
     wildcard = {**csp.directives(), "img-src": ("'self'", "*.example.org")}
     assert problems(image, wildcard) == []
+    # A port that is not a number is reported, not a crash.
+    odd_port = '<img alt="x" src="https://images.example.org:http/flame.svg">'
+    assert len(problems(odd_port, {**policy, "img-src": ("https://images.example.org:443",)})) == 1
 
 
 def test_the_sites_own_origin_and_data_images_are_allowed():
