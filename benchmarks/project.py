@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import time
+import types
 from pathlib import Path
 from typing import Any
 
@@ -75,8 +76,22 @@ def load_config(path: Path) -> dict[str, Any]:
         return yaml_load(stream)
 
 
+class _ConfigDumper(yaml.SafeDumper):
+    """Writes functions back as the ``!!python/name:`` tags they were read from (the Mermaid
+    fence's ``format`` in ``pymdownx.superfences``)."""
+
+
+_ConfigDumper.add_multi_representer(
+    types.FunctionType,
+    lambda dumper, function: dumper.represent_scalar(
+        f"tag:yaml.org,2002:python/name:{function.__module__}.{function.__qualname__}", ""
+    ),
+)
+
+
 def write_config(path: Path, config: dict[str, Any]) -> None:
-    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    text = yaml.dump(config, Dumper=_ConfigDumper, sort_keys=False, allow_unicode=True)
+    path.write_text(text, encoding="utf-8")
 
 
 PRUNE = "navigation.prune"

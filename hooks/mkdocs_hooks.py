@@ -4,6 +4,8 @@ the line where known, and the fix; output rewrites (hooks/output/) then change t
 - every page has a one-sentence ``description``, every image alt text, and no macro syntax
   reaches a page unrendered (outside code);
 - every link inside page content resolves, links in raw HTML included;
+- nothing in page content loads from another host (images, media, frames, scripts, styles),
+  which the Content Security Policy would block;
 - no page has an inline event handler, which the Content Security Policy would block;
 - every page URL and anchor in the link ledger (published-links.json) is still served;
 - what the output rewrites rely on in Material's output is still there (guards/material.py).
@@ -22,7 +24,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from hooks.guards import handlers, ledger, links, material, pages
+from hooks.guards import handlers, ledger, links, material, pages, resources
 from hooks.guards.built_pages import BuiltPage, read_page
 from hooks.output import csp, palette
 
@@ -114,6 +116,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     for name, reading in readings.items():
         problems += handlers.handler_problems(reading, lambda text, at=name: _locate(at, text))
     problems += links.broken_content_links(readings, files, _locate)
+    problems += resources.blocked_resource_problems(
+        readings, csp.directives(), config.site_url or "", _locate
+    )
     problems += material.bundle_problems(readings)
     problems += material.palette_problems(site_dir)
     ledger_file = Path(config.config_file_path).parent / ledger.LEDGER_NAME

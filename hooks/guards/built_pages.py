@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser
 
+from hooks.guards.fetches import Resource, content_resources
+
 # Script types that hold data, not code: a Content Security Policy needs no hash for them.
 DATA_SCRIPT_TYPES = frozenset({"application/json", "application/ld+json", "importmap"})
 # The content article Material writes around what Markdown and macros produced.
@@ -25,7 +27,9 @@ class BuiltPage:
     - ``handlers``: ``(tag, attribute)`` for each inline event handler (``onclick=`` …) and
       ``javascript:`` link, which a strict Content Security Policy refuses;
     - ``redirect``: the URL of a ``<meta http-equiv="refresh">``, for redirect stubs;
-    - ``scripts``: ``(src, deferred)`` for each external script, in document order.
+    - ``scripts``: ``(src, deferred)`` for each external script, in document order;
+    - ``article_resources``: what the content article makes the browser fetch (images, media,
+      frames, scripts, stylesheets, CSS ``url()``), in document order; empty without an article.
     """
 
     article_hrefs: tuple[str, ...] | None
@@ -35,6 +39,7 @@ class BuiltPage:
     handlers: tuple[tuple[str, str], ...]
     redirect: str | None
     scripts: tuple[tuple[str, bool], ...]
+    article_resources: tuple[Resource, ...] = ()
 
 
 def _redirect_url(tree: LexborHTMLParser) -> str | None:
@@ -82,4 +87,5 @@ def read_page(html: str) -> BuiltPage:
         handlers=tuple(handlers),
         redirect=_redirect_url(tree),
         scripts=tuple(external),
+        article_resources=() if article is None else content_resources(article),
     )

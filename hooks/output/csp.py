@@ -29,6 +29,14 @@ POLICY = (
 )
 
 
+def directives() -> dict[str, tuple[str, ...]]:
+    """Each directive of the policy and its sources, without the per-page script hashes
+    (``{"img-src": ("'self'", "data:"), …}``): what page content may load from where."""
+    return {
+        name: tuple(sources) for name, *sources in (part.split() for part in policy(()).split("; "))
+    }
+
+
 def script_hash(script_text: str) -> str:
     """The CSP hash source (``'sha256-…'``) of one inline script's text, as browsers compute it
     (CSP Level 3, "Does element match source list for type and source?": SHA-256 of the UTF-8

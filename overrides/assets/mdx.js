@@ -29,8 +29,10 @@ const button = (label, more, onclick, className = "") =>
 export function migrate(data) {
   while (MIGRATIONS[data?.version]) data = MIGRATIONS[data.version](data);
   const items = data?.items;
+  const day = data?.startDate;
   const valid = data?.version === VERSION && items?.constructor === Object &&
-    Object.values(items).every((e) => typeof e?.done === "boolean" && typeof e.at === "string");
+    Object.values(items).every((e) => typeof e?.done === "boolean" && typeof e.at === "string") &&
+    (!day || (typeof day === "string" && /^\d{4}-\d\d-\d\d$/.test(day))); // a date input's value
   return valid ? { ...data, startDate: data.startDate || null } : null;
 }
 

@@ -30,8 +30,13 @@ NOTICE = "Progress can't be saved in this browser; ticks last until you leave th
 
 @pytest.mark.parametrize(
     "raw",
-    ["{not json", json.dumps({"version": 1, "items": [FIRST]}), json.dumps(["x"])],
-    ids=["not-json", "wrong-shape", "array"],
+    [
+        "{not json",
+        json.dumps({"version": 1, "items": [FIRST]}),
+        json.dumps(["x"]),
+        json.dumps({"version": 1, "items": {}, "startDate": {"day": 3}}),
+    ],
+    ids=["not-json", "wrong-shape", "array", "start-date-not-a-date"],
 )
 def test_corrupt_value_is_backed_up_and_the_page_starts_clean(built_site, context, raw):
     seed(context, raw)
@@ -92,12 +97,8 @@ def test_unavailable_storage_keeps_the_page_usable_for_the_session(built_site, p
     page.locator(".mdx-item__box").first.check()
     assert page.locator(".mdx-item__box").first.is_checked()
     assert page.locator(".mdx-notice").inner_text() == NOTICE
-    # No error comes from the progress script (Material's own inline scripts read storage
-    # unguarded, so a fully blocked storage makes them throw; that is not this script's doing).
-    errors = page.evaluate("window.__errors")
-    assert [error for error in errors if "mdx" in error or "rejection" in error] == []
-    if "setItem" in script:
-        assert errors == []
+    # No script fails, Material's included (its storage helpers are ours: they never throw).
+    assert page.evaluate("window.__errors") == []
 
 
 def test_renamed_id_keeps_its_tick(built_site, context):

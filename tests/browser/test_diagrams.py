@@ -1,0 +1,153 @@
+"""Mermaid diagrams as CONTRIBUTING.md's "Add a diagram" recipe writes them: rendered from the
+site's own copy of Mermaid under the Content Security Policy, in both colour schemes and on the
+print page, and Mermaid loaded only where a page has a diagram."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from hooks.guards.built_pages import read_page
+from tests.conftest import (
+    COPIED_PATHS,
+    PROJECT_DIR,
+    SUB_PATH,
+    BuiltSite,
+    run_mkdocs_build,
+    serve_directory,
+)
+
+pytestmark = pytest.mark.browser
+
+PAGE = "docs/topics/webhook-design.md"
+PAGE_URL = "topics/webhook-design/"
+MERMAID = "assets/mermaid/mermaid.min.js"
+# Material renders each diagram into a closed shadow root; tests open it to look inside.
+OPEN_SHADOW_ROOTS = """{
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) {
+    return attach.call(this, { ...init, mode: "open" });
+  };
+}"""
+COLLECT_VIOLATIONS = """window.violations = [];
+document.addEventListener("securitypolicyviolation", (event) =>
+  window.violations.push(`${event.violatedDirective} ${event.blockedURI}`));"""
+DIAGRAM_SVG = "() => document.querySelector('div.mermaid')?.shadowRoot?.querySelector('svg')"
+
+
+def recipe_diagram() -> str:
+    """The fenced diagram of CONTRIBUTING.md's "Add a diagram" recipe, as written there."""
+    text = (PROJECT_DIR / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = text.split("\n## Add a diagram\n", 1)[1].split("\n## ", 1)[0]
+    return re.search(r"````markdown\n(.*?)\n````", section, re.S).group(1)
+
+
+def node_labels(diagram: str) -> list[str]:
+    """The texts of a flowchart's nodes (``id[text]`` and ``id{text}``)."""
+    return re.findall(r"\w[\[{]([^\]}]+)[\]}]", diagram)
+
+
+@pytest.fixture(scope="module")
+def diagram_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
+    """The project with the recipe's diagram added to a page, built and served under SUB_PATH."""
+    project = tmp_path_factory.mktemp("diagram-project")
+    for name in COPIED_PATHS:
+        source = PROJECT_DIR / name
+        if source.is_dir():
+            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+        elif source.is_file():
+            shutil.copy2(source, project / name)
+    page = project / PAGE
+    page.write_text(page.read_text(encoding="utf-8") + "\n" + recipe_diagram() + "\n")
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    base_url = f"http://127.0.0.1:{sock.getsockname()[1]}{SUB_PATH}"
+    site_dir = project / "site"
+    result = run_mkdocs_build(project, site_dir, base_url)
+    if result.returncode != 0:
+        pytest.fail(f"strict build failed:\n{result.stderr[-4000:]}")
+    server = serve_directory(site_dir, sock)
+    yield BuiltSite(site_dir=site_dir, base_url=base_url, build_log=result.stderr)
+    server.shutdown()
+
+
+def open_diagram(browser, site: BuiltSite, path: str, scheme: str):
+    """A page in a fresh context, once its diagram is drawn; with the requests it made to other
+    hosts, its policy violations and script errors."""
+    context = browser.new_context(color_scheme=scheme)
+    context.add_init_script(OPEN_SHADOW_ROOTS)
+    context.add_init_script(COLLECT_VIOLATIONS)
+    page = context.new_page()
+    outside: list[str] = []
+    errors: list[str] = []
+    host = urlsplit(site.base_url).netloc
+    page.on("request", lambda r: outside.append(r.url) if urlsplit(r.url).netloc != host else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(site.base_url + path)
+    page.wait_for_function(DIAGRAM_SVG, timeout=15_000)
+    return context, page, outside, errors
+
+
+@pytest.mark.parametrize(("scheme", "material_scheme"), [("light", "default"), ("dark", "slate")])
+def test_the_recipes_diagram_renders_from_the_site_under_the_policy(
+    diagram_site, browser, scheme, material_scheme
+):
+    context, page, outside, errors = open_diagram(browser, diagram_site, PAGE_URL, scheme)
+    assert page.evaluate("document.body.dataset.mdColorScheme") == material_scheme
+    drawn = page.evaluate(f"({DIAGRAM_SVG})().textContent")
+    for label in node_labels(recipe_diagram()):
+        assert label in drawn
+    # The code block is gone: no raw Mermaid source is shown.
+    assert page.locator("pre.mermaid, pre code.language-mermaid").count() == 0
+    assert "flowchart" not in page.locator("article").inner_text()
+    box = page.locator("div.mermaid").bounding_box()
+    assert box is not None and box["height"] > 50
+    assert page.evaluate("window.violations") == []
+    assert outside == [] and errors == []
+    context.close()
+
+
+def test_the_diagram_follows_the_colour_scheme(diagram_site, browser):
+    label_colour = f"getComputedStyle(({DIAGRAM_SVG})().querySelector('.nodeLabel')).color"
+    background = "getComputedStyle(document.body).backgroundColor"
+    colours = {}
+    for scheme in ("light", "dark"):
+        context, page, _, _ = open_diagram(browser, diagram_site, PAGE_URL, scheme)
+        colours[scheme] = (page.evaluate(label_colour), page.evaluate(background))
+        context.close()
+    assert colours["light"][0] != colours["dark"][0]
+    # Each scheme's labels are in that scheme's text colour, not the other's.
+    assert colours["light"][0] != colours["light"][1] and colours["dark"][0] != colours["dark"][1]
+
+
+def test_the_print_page_shows_the_diagram(diagram_site, browser):
+    context, page, outside, errors = open_diagram(browser, diagram_site, "print_page/", "light")
+    drawn = page.evaluate(f"({DIAGRAM_SVG})().textContent")
+    assert all(label in drawn for label in node_labels(recipe_diagram()))
+    assert page.evaluate("window.violations") == [] and outside == [] and errors == []
+    context.close()
+
+
+def test_mermaid_loads_only_on_pages_with_a_diagram_and_before_materials_bundle(diagram_site):
+    site_dir: Path = diagram_site.site_dir
+    with_diagram = []
+    for html_file in sorted(site_dir.rglob("*.html")):
+        html = html_file.read_text(encoding="utf-8")
+        sources = [src for src, _ in read_page(html).scripts]
+        loads = [src for src in sources if src.endswith(MERMAID)]
+        has_diagram = '<pre class="mermaid">' in html
+        assert len(loads) == int(has_diagram), html_file
+        if has_diagram:
+            with_diagram.append(html_file.relative_to(site_dir).as_posix())
+            bundle = next(i for i, src in enumerate(sources) if "javascripts/bundle." in src)
+            assert sources.index(loads[0]) < bundle
+            assert read_page(html).scripts[sources.index(loads[0])][1]  # deferred, in order
+    assert with_diagram == ["print_page/index.html", PAGE_URL + "index.html"]
