@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import time
+import types
 from pathlib import Path
 from typing import Any
 
@@ -75,8 +76,23 @@ def load_config(path: Path) -> dict[str, Any]:
         return yaml_load(stream)
 
 
+class _ConfigDumper(yaml.SafeDumper):
+    """Safe YAML, plus the functions mkdocs.yml names with ``!!python/name:`` (the emoji
+    extension's index and generator), written back under the same tag."""
+
+
+_ConfigDumper.add_multi_representer(
+    types.FunctionType,
+    lambda dumper, function: dumper.represent_scalar(
+        f"tag:yaml.org,2002:python/name:{function.__module__}.{function.__qualname__}", ""
+    ),
+)
+
+
 def write_config(path: Path, config: dict[str, Any]) -> None:
-    path.write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    """Write a config that load_config read (or one built by hand) as mkdocs.yml reads it."""
+    text = yaml.dump(config, Dumper=_ConfigDumper, sort_keys=False, allow_unicode=True)
+    path.write_text(text, encoding="utf-8")
 
 
 PRUNE = "navigation.prune"
