@@ -77,8 +77,9 @@ def load_config(path: Path) -> dict[str, Any]:
 
 
 class _ConfigDumper(yaml.SafeDumper):
-    """Writes functions back as the ``!!python/name:`` tags they were read from (the Mermaid
-    fence's ``format`` in ``pymdownx.superfences``)."""
+    """Safe YAML, plus the functions mkdocs.yml names with ``!!python/name:`` (the emoji
+    extension's index and generator, the Mermaid fence's format), written back under the same
+    tag."""
 
 
 _ConfigDumper.add_multi_representer(
@@ -90,6 +91,7 @@ _ConfigDumper.add_multi_representer(
 
 
 def write_config(path: Path, config: dict[str, Any]) -> None:
+    """Write a config that load_config read (or one built by hand) as mkdocs.yml reads it."""
     text = yaml.dump(config, Dumper=_ConfigDumper, sort_keys=False, allow_unicode=True)
     path.write_text(text, encoding="utf-8")
 

@@ -4,7 +4,8 @@ What ``mkdocs.yml`` loads sits at the top of this package:
 
 - ``macros.py``: the mkdocs-macros module (``define_env``), the content layer's entry point;
 - ``mkdocs_hooks.py``: the MkDocs events, wiring the guards and output rewrites together;
-- ``live_preview.py``: ``make serve`` only, a quicker edit-to-reload loop.
+- ``live_preview.py``: ``make serve`` only, a quicker edit-to-reload loop;
+- ``emoji.py``: the pymdownx.emoji generator (Material's inline icons, emoji as characters).
 
 Each sub-package has one contract:
 
