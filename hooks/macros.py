@@ -46,7 +46,7 @@ def _topic(env: Any, catalogue: Catalogue, topic_id: object) -> Topic:
         raise ContentError(
             *_page_location(env, "checklist(", str(topic_id)),
             f"checklist() needs a topic id in quotes, got {topic_id!r}; "
-            f'write {{{{ checklist("webhook-design") }}}}',
+            'write [[% checklist("webhook-design") %]]',
         )
     if topic_id not in catalogue.topics:
         raise ContentError(
@@ -98,13 +98,6 @@ def define_env(env: Any) -> None:
     def topic_index() -> str:
         """Cards linking every topic, with its item count."""
         return render.render_topic_index(catalogue, _page(env))
-
-    @env.macro
-    def related_topics() -> str:
-        """Links to the checklists that draw on the current guide chapter."""
-        page = _page(env)
-        chapter_id = page.url.strip("/").removeprefix(f"{GUIDE_DIR}/")
-        return render.render_related_topics(catalogue, chapter_id, page)
 
     @env.macro
     def continue_panel() -> str:

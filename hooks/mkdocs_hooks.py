@@ -1,12 +1,15 @@
 """MkDocs hooks: wiring only. Guards (hooks/guards/) stop the build with one line naming the file,
 the line where known, and the fix; output rewrites (hooks/output/) then change the built site.
 
-- every page has a one-sentence ``description``, every image alt text, and no macro syntax
-  reaches a page unrendered (outside code);
+- every page has a one-sentence ``description``, every image alt text, and no macro tag
+  (``[[% … %]]``) reaches a page unrendered, nor a macro called with Jinja's ``{{ }}`` (outside
+  code);
 - every link inside page content resolves, links in raw HTML included;
 - no page has an inline event handler, which the Content Security Policy would block;
 - every page URL and anchor in the link ledger (published-links.json) is still served;
 - what the output rewrites rely on in Material's output is still there (guards/material.py).
+
+Chapters get their "related topics" box from data through the page context (on_page_context).
 
 Then every page gets its Content Security Policy (not when serving, where the live-reload script
 is injected inline) and Material's palette rule is keyed to our attribute (output/palette.py).
@@ -15,13 +18,18 @@ is injected inline) and Material's palette rule is keyed to our attribute (outpu
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
+from hooks.content import render
+from hooks.content.catalogue import load_catalogue
+from hooks.content.nav import nav_sources
 from hooks.guards import handlers, ledger, links, material, pages
 from hooks.guards.built_pages import BuiltPage, read_page
 from hooks.output import csp, palette
@@ -74,9 +82,41 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     return markdown
 
 
+def _macro_openers(config: MkDocsConfig) -> tuple[str, ...]:
+    """The strings that open a macro tag, as mkdocs.yml sets them for mkdocs-macros."""
+    macros = config.plugins.get("macros")
+    settings = macros.config if macros is not None else {}
+    keys = ("j2_variable_start_string", "j2_block_start_string", "j2_comment_start_string")
+    return tuple(settings[key] for key in keys if settings.get(key))
+
+
+def _macro_names(config: MkDocsConfig) -> frozenset[str]:
+    """The macros hooks/macros.py registers with mkdocs-macros (after its on_config)."""
+    macros = config.plugins.get("macros")
+    return frozenset(getattr(macros, "macros", None) or ())
+
+
+def on_page_context(
+    context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    """Give overrides/main.html the page's "related topics" box (``related_topics``, HTML; ""
+    on pages that are not chapters), rendered from the checklists' data."""
+    docs_dir = Path(config.docs_dir)
+    catalogue = load_catalogue(docs_dir.parent, docs_dir, nav_sources(config.nav))
+    where = render.PageContext(url=page.url, site_url=config.site_url or "/")
+    context["related_topics"] = render.render_page_related_topics(catalogue, where)
+    return context
+
+
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    problem = pages.unrendered_macro_problem(html, f"docs/{page.file.src_uri}")
-    _fail([problem] if problem else [])
+    def locate(text: str) -> str:
+        return _locate(page.file.dest_uri, text)
+
+    problems = [
+        pages.unrendered_macro_problem(html, _macro_openers(config), locate),
+        pages.jinja_style_macro_problem(html, _macro_names(config), locate),
+    ]
+    _fail([problem for problem in problems if problem])
     return html
 
 

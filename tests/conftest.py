@@ -149,10 +149,8 @@ COPIED_PATHS = (
 )
 
 
-@pytest.fixture
-def project_copy(tmp_path: Path) -> Path:
-    """A throwaway copy of the project's sources that a test may break on purpose."""
-    target = tmp_path / "project"
+def copy_project(target: Path) -> Path:
+    """Copy the project's sources (COPIED_PATHS) into the new folder ``target``; returns it."""
     target.mkdir()
     for name in COPIED_PATHS:
         source = PROJECT_DIR / name
@@ -161,6 +159,12 @@ def project_copy(tmp_path: Path) -> Path:
         elif source.is_file():
             shutil.copy2(source, target / name)
     return target
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A throwaway copy of the project's sources that a test may break on purpose."""
+    return copy_project(tmp_path / "project")
 
 
 def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:

@@ -493,14 +493,15 @@ def _check_topic_pages(docs_dir: Path, topics: dict[str, Topic]) -> None:
                 topic.source_path,
                 1,
                 f"id '{topic.id}' has no page; create {page_name} with "
-                f'{{{{ checklist("{topic.id}") }}}} and add it to nav in mkdocs.yml',
+                f'[[% checklist("{topic.id}") %]] (and render_macros: true) and add it to nav '
+                "in mkdocs.yml",
             )
         shown = _CHECKLIST_CALL.findall(page.read_text(encoding="utf-8"))
         if topic.id not in shown:
             raise ContentError(
                 page_name,
                 None,
-                f'does not show its checklist; add {{{{ checklist("{topic.id}") }}}} to the page',
+                f'does not show its checklist; add [[% checklist("{topic.id}") %]] to the page',
             )
 
 

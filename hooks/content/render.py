@@ -98,12 +98,24 @@ def render_topic_index(catalogue: Catalogue, page: PageContext) -> str:
 
 
 def render_related_topics(catalogue: Catalogue, chapter_id: str, page: PageContext) -> str:
+    """The "put this chapter to work" box: links to the checklists whose ``chapters`` name
+    ``chapter_id`` (the chapter's file name without ``.md``); "" when no checklist does."""
     topics = catalogue.topics_for_chapter(chapter_id)
     if not topics:
         return ""
     chapter = catalogue.chapters.get(chapter_id)
     title = chapter.title if chapter else "this chapter"
     return _render("related-topics.html", topics=topics, page=page, chapter_title=title)
+
+
+def render_page_related_topics(catalogue: Catalogue, page: PageContext) -> str:
+    """The related-topics box for whichever page ``page.url`` is: the box of the chapter served
+    at that URL (``guide/x/``), "" for any other page. The theme places it after the article
+    (overrides/main.html), so chapters carry no macro and never go through Jinja."""
+    for chapter in catalogue.chapters.values():
+        if chapter.url == page.url:
+            return render_related_topics(catalogue, chapter.id, page)
+    return ""
 
 
 def render_continue_panel(catalogue: Catalogue, page: PageContext) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
+from hooks.content.catalogue import load_catalogue
 from tests.conftest import PROJECT_DIR
 
 MANUSCRIPT = PROJECT_DIR / "manuscript" / "backend-optimization-guide.txt"
@@ -209,3 +210,18 @@ def test_no_template_syntax_leaks_into_pages(built_site):
             r"<(pre|code)\b.*?</\1>", "", html_file.read_text(encoding="utf-8"), flags=re.S
         )
         assert "{{" not in text and "{%" not in text, html_file
+
+
+def test_every_chapter_shows_the_checklists_its_data_names_without_a_macro(built_site):
+    catalogue = load_catalogue(PROJECT_DIR, PROJECT_DIR / "docs", tuple(nav_pages()))
+    assert catalogue.chapters
+    for chapter in catalogue.chapters.values():
+        source = PROJECT_DIR / "docs" / f"{chapter.url.rstrip('/')}.md"
+        assert "related_topics" not in source.read_text(encoding="utf-8"), source
+        html = (built_site.site_dir / chapter.url / "index.html").read_text(encoding="utf-8")
+        box = BeautifulSoup(html, "html.parser").select_one("article aside.mdx-related")
+        expected = [
+            f"{topic.title} checklist" for topic in catalogue.topics_for_chapter(chapter.id)
+        ]
+        shown = [link.get_text() for link in box.select("a")] if box else []
+        assert shown == expected, chapter.id

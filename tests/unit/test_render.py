@@ -161,6 +161,17 @@ def test_related_topics_only_for_chapters_that_have_some(catalogue):
     ]
 
 
+def test_each_chapter_page_gets_its_own_box_and_other_pages_none(catalogue):
+    for chapter in catalogue.chapters.values():
+        page = render.PageContext(url=chapter.url, site_url="https://e.org/")
+        assert render.render_page_related_topics(catalogue, page) == (
+            render.render_related_topics(catalogue, chapter.id, page)
+        )
+    for topic in catalogue.topics.values():
+        page = render.PageContext(url=topic.url, site_url="https://e.org/")
+        assert render.render_page_related_topics(catalogue, page) == ""
+
+
 def test_continue_panel_embeds_the_plan_as_escaped_json(catalogue):
     import json
 
