@@ -17,21 +17,22 @@ is injected inline) and Material's palette rule is keyed to our attribute (outpu
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from hooks.content import render
 from hooks.content.catalogue import load_catalogue
 from hooks.content.nav import nav_sources
-from hooks.guards import handlers, ledger, links, material, pages
-from hooks.guards.built_pages import BuiltPage, read_page
+from hooks.guards import handlers, ledger, links, material, pages, redirects
+from hooks.guards.built_pages import BuiltPage, PositionalHeading, read_page
 from hooks.output import csp, palette
 
 # The print plugin adds its stylesheets and script to every page; only its own page needs them.
@@ -72,6 +73,22 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     _sources.clear()
     for file in files.documentation_pages():
         _sources[file.dest_uri] = (f"docs/{file.src_uri}", Path(file.abs_src_path or ""))
+    redirects_plugin = config.plugins.get("redirects")
+    if redirects_plugin is not None:
+        pages_by_source = {file.src_uri: file.dest_uri for file in files.documentation_pages()}
+
+        def address_of(source: str) -> str:
+            return File(source, "", "", config.use_directory_urls).dest_uri
+
+        config_text = Path(config.config_file_path).read_text(encoding="utf-8")
+        _fail(
+            redirects.redirect_problems(
+                redirects_plugin.config.get("redirect_maps") or {},
+                pages_by_source,
+                address_of,
+                config_text,
+            )
+        )
     return files
 
 
@@ -134,6 +151,23 @@ def _locate(page_name: str, text: str) -> str:
     return name
 
 
+def _locate_heading(page_name: str, heading: PositionalHeading) -> str:
+    """Where a heading is written: the source line of the ``occurrence``-th Markdown heading
+    (``## …``) of its level and text; the file alone when no line matches (HTML, a macro)."""
+    if page_name not in _sources:
+        return page_name
+    name, path = _sources[page_name]
+    pattern = re.compile(rf"^{'#' * heading.level}\s+{re.escape(heading.text)}\s*(\{{.*)?#*\s*$")
+    matches = [
+        number
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.match(line)
+    ]
+    if heading.occurrence < len(matches):
+        return f"{name}:{matches[heading.occurrence]}"
+    return _locate(page_name, heading.text)
+
+
 def _read_site(site_dir: Path) -> tuple[dict[str, BuiltPage], dict[str, str]]:
     """Every built HTML page parsed once, and its text, by site-relative name."""
     readings, texts = {}, {}
@@ -153,6 +187,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     problems = []
     for name, reading in readings.items():
         problems += handlers.handler_problems(reading, lambda text, at=name: _locate(at, text))
+        if name in _sources:  # the print page repeats the chapters' headings
+            problems += ledger.positional_heading_problems(
+                reading, lambda heading, at=name: _locate_heading(at, heading)
+            )
     problems += links.broken_content_links(readings, files, _locate)
     problems += material.bundle_problems(readings)
     problems += material.palette_problems(site_dir)
