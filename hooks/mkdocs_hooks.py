@@ -30,8 +30,8 @@ from mkdocs.structure.pages import Page
 
 from hooks.content import render
 from hooks.content.catalogue import load_catalogue
-from hooks.content.nav import nav_sources
-from hooks.guards import handlers, ledger, links, material, pages, redirects
+from hooks.content.nav import nav_sections, nav_sources
+from hooks.guards import handlers, ledger, links, llms, material, pages, redirects
 from hooks.guards.built_pages import BuiltPage, PositionalHeading, read_page
 from hooks.output import csp, palette
 
@@ -57,7 +57,8 @@ def _fail(problems: list[str]) -> None:
 @event_priority(-100)  # after the print plugin's on_config, which adds the assets
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Move the print plugin's assets from every page to the print page alone: they go to
-    ``extra.print_site_assets``, which overrides/main.html adds on that page only."""
+    ``extra.print_site_assets``, which overrides/main.html adds on that page only. Give
+    mkdocs-llmstxt its ``sections`` from ``nav`` (content/nav.py nav_sections)."""
     moved: dict[str, list[object]] = {"css": [], "js": []}
     for kind, key in (("css", "extra_css"), ("js", "extra_javascript")):
         kept = []
@@ -66,6 +67,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             (moved[kind] if path.startswith(PRINT_PLUGIN_ASSETS) else kept).append(entry)
         config[key] = kept
     config.extra["print_site_assets"] = moved
+    # mkdocs-llmstxt reads its sections in on_files, so any on_config may set them.
+    llmstxt = config.plugins.get("llmstxt")
+    if llmstxt is not None:
+        llmstxt.config.sections = {
+            title: list(pages) for title, pages in nav_sections(config.nav).items()
+        }
     return config
 
 
@@ -178,6 +185,16 @@ def _read_site(site_dir: Path) -> tuple[dict[str, BuiltPage], dict[str, str]]:
     return readings, texts
 
 
+def _llms_outputs(config: MkDocsConfig) -> tuple[str, ...]:
+    """The files mkdocs-llmstxt writes (llms.txt and its full output), when it runs."""
+    llmstxt = config.plugins.get("llmstxt")
+    if llmstxt is None:
+        return ()
+    full = llmstxt.config.get("full_output")
+    return ("llms.txt", full) if full else ("llms.txt",)
+
+
+@event_priority(-100)  # after mkdocs-llmstxt and the print plugin write their files
 def on_post_build(*, config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir).resolve()
     readings, texts = _read_site(site_dir)
@@ -192,6 +209,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
                 reading, lambda heading, at=name: _locate_heading(at, heading)
             )
     problems += links.broken_content_links(readings, files, _locate)
+    for name in _llms_outputs(config):
+        if name in files:
+            text = (site_dir / name).read_text(encoding="utf-8")
+            problems += llms.unresolved_site_urls(name, text, config.site_url or "/", files)
     problems += material.bundle_problems(readings)
     problems += material.palette_problems(site_dir)
     ledger_file = Path(config.config_file_path).parent / ledger.LEDGER_NAME
