@@ -31,7 +31,7 @@ from mkdocs.structure.pages import Page
 from hooks.content import render
 from hooks.content.catalogue import load_catalogue
 from hooks.content.nav import nav_sections, nav_sources
-from hooks.guards import handlers, ledger, links, llms, material, pages, redirects
+from hooks.guards import handlers, images, ledger, links, llms, material, pages, redirects
 from hooks.guards.built_pages import BuiltPage, PositionalHeading, read_page
 from hooks.output import csp, palette
 
@@ -100,9 +100,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    name = f"docs/{page.file.src_uri}"
-    source = Path(page.file.abs_src_path or "").read_text(encoding="utf-8")
-    _fail(pages.front_matter_problems(page.meta, name) + pages.image_problems(source, name))
+    _fail(pages.front_matter_problems(page.meta, f"docs/{page.file.src_uri}"))
     return markdown
 
 
@@ -204,6 +202,10 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     problems = []
     for name, reading in readings.items():
         problems += handlers.handler_problems(reading, lambda text, at=name: _locate(at, text))
+        if name in _sources:
+            source_name, path = _sources[name]
+            source = path.read_text(encoding="utf-8") if path.is_file() else None
+            problems += images.image_problems(reading, source_name, source)
         if name in _sources:  # the print page repeats the chapters' headings
             problems += ledger.positional_heading_problems(
                 reading, lambda heading, at=name: _locate_heading(at, heading)

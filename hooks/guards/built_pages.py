@@ -42,6 +42,8 @@ class BuiltPage:
       ``positional_headings``), in document order;
     - ``positional_headings``: each heading in the article whose id Python-Markdown numbered by
       its position (``_1``, or ``why_1`` for a second "Why" heading), in document order;
+    - ``article_images``: ``(src, alt)`` for each ``<img>`` inside the article, in document
+      order; ``alt`` is None when the attribute is missing (code examples are text, not images);
     - ``ids``: every id on the page (targets for links from other pages);
     - ``inline_scripts``: the text of each executable inline ``<script>``, as the browser hashes it;
     - ``handlers``: ``(tag, attribute)`` for each inline event handler (``onclick=`` …) and
@@ -53,6 +55,7 @@ class BuiltPage:
     article_hrefs: tuple[str, ...] | None
     article_anchors: tuple[str, ...]
     positional_headings: tuple[PositionalHeading, ...]
+    article_images: tuple[tuple[str, str | None], ...]
     ids: frozenset[str]
     inline_scripts: tuple[str, ...]
     handlers: tuple[tuple[str, str], ...]
@@ -136,6 +139,12 @@ def read_page(html: str) -> BuiltPage:
         else tuple(link.attributes.get("href") or "" for link in article.css("a[href]")),
         article_anchors=tuple(anchors),
         positional_headings=positional,
+        article_images=()
+        if article is None
+        else tuple(
+            (image.attributes.get("src") or "", image.attributes.get("alt"))
+            for image in article.css("img")
+        ),
         ids=frozenset(node.attributes.get("id") or "" for node in tree.css("[id]")),
         inline_scripts=tuple(inline),
         handlers=tuple(handlers),

@@ -1,4 +1,4 @@
-"""Checks on one page (its front matter, Markdown source and rendered HTML) that return problems."""
+"""Checks on one page (its front matter and rendered HTML) that return problems."""
 
 from __future__ import annotations
 
@@ -9,9 +9,6 @@ from typing import Any
 
 _CODE = re.compile(r"<(pre|code)\b[^>]*>.*?</\1>", re.DOTALL | re.IGNORECASE)
 _JINJA_CALL = re.compile(r"\{\{-?\s*(?P<name>[A-Za-z_]\w*)\s*\(")
-_MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(")
-_HTML_IMG = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.IGNORECASE)
-_ALT = re.compile(r"\balt\s*=\s*([\"'])(?P<alt>.*?)\1", re.IGNORECASE | re.DOTALL)
 
 
 def front_matter_problems(meta: dict[str, Any], page_name: str) -> list[str]:
@@ -31,29 +28,6 @@ def front_matter_problems(meta: dict[str, Any], page_name: str) -> list[str]:
             "keep it to one sentence under 200 characters (search engines show about 155)"
         ]
     return []
-
-
-def _line_of(source: str, offset: int) -> int:
-    return source.count("\n", 0, offset) + 1
-
-
-def image_problems(source: str, page_name: str) -> list[str]:
-    """Images need alt text: a Markdown image with empty [] or an <img> without alt fails."""
-    problems = []
-    for match in _MD_IMAGE.finditer(source):
-        if not match.group("alt").strip():
-            problems.append(
-                f"{page_name}:{_line_of(source, match.start())}: image has no alt text; "
-                "describe it in the brackets: ![What the image shows](path)"
-            )
-    for match in _HTML_IMG.finditer(source):
-        alt = _ALT.search(match.group("attrs"))
-        if alt is None:
-            problems.append(
-                f"{page_name}:{_line_of(source, match.start())}: <img> has no alt attribute; "
-                'add alt="what the image shows" (alt="" only for decoration)'
-            )
-    return problems
 
 
 def unrendered_macro_problem(

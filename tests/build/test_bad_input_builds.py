@@ -112,6 +112,20 @@ def test_broken_link_in_raw_html_fails(project_copy):
     assert f"docs/guide/final-thoughts.md:{line + 1}: link '../nowhere/' leads to no page" in log
 
 
+@pytest.mark.parametrize(
+    "html",
+    [
+        '| Where | Link |\n| - | - |\n| table | <a href="../gone-away/">x</a> |',
+        '<details>\n<summary>More</summary>\n<p><a href="../gone-away/">x</a></p>\n</details>',
+    ],
+)
+def test_broken_raw_html_link_elsewhere_names_its_line(project_copy, html):
+    replace_in(project_copy / PAGE, "Ready to begin?", f"{html}\n\nReady to begin?")
+    log = failed_build(project_copy)
+    line = line_of(project_copy, 'href="../gone-away/"')
+    assert f"{PAGE}:{line}: link '../gone-away/' leads to no page" in log
+
+
 def test_broken_anchor_in_raw_html_fails(project_copy):
     replace_in(
         project_copy / PAGE,
@@ -150,6 +164,48 @@ def test_html_image_without_alt_fails(project_copy):
     assert "docs/guide/final-thoughts.md:9: <img> has no alt attribute" in log
 
 
+def line_of(project, text: str, page: str = PAGE) -> int:
+    """The 1-based line of ``page`` in the project copy that holds ``text``."""
+    lines = (project / page).read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if text in line)
+
+
+@pytest.mark.parametrize(
+    ("markdown", "written_at", "message"),
+    [
+        ("![][flame]\n\n[flame]: ../assets/flame.png", "![][flame]", "image has no alt text"),
+        ("![ ][flame]\n\n[flame]: <../assets/flame.png>", "![ ][flame]", "image has no alt text"),
+        ("See ![ ](../assets/flame.png) here.", "See ![ ]", "image has no alt text"),
+        ("| A | B |\n| - | - |\n| <IMG SRC=x.png> | b |", "<IMG", "<img> has no alt attribute"),
+        (
+            "<details markdown>\n<summary>More</summary>\n<img src='x.png'>\n</details>",
+            "<img src='x.png'>",
+            "<img> has no alt attribute",
+        ),
+    ],
+)
+def test_image_without_alt_text_in_the_page_fails_at_its_line(
+    project_copy, markdown, written_at, message
+):
+    replace_in(project_copy / PAGE, "Ready to begin?", f"{markdown}\n\nReady to begin?")
+    log = failed_build(project_copy)
+    assert f"{PAGE}:{line_of(project_copy, written_at)}: {message}" in log
+
+
+def test_images_in_code_and_decorative_images_build(project_copy):
+    examples = (
+        '```html\n<img src="x.png">\n```\n\n'
+        "Inline: `![](x.png)` and `<img src=x.png>`.\n\n"
+        '    <img src="indented.png">\n\n'
+        '<img src="../../assets/favicon.svg" alt="">\n\n'
+    )
+    replace_in(project_copy / PAGE, "Ready to begin?", examples + "Ready to begin?")
+    result = run_mkdocs_build(project_copy, project_copy / "site", "http://127.0.0.1:8000/")
+    assert result.returncode == 0, result.stderr[-3000:]
+    html = (project_copy / "site/guide/final-thoughts/index.html").read_text(encoding="utf-8")
+    assert "&lt;img src=x.png&gt;" in html and "![](x.png)" in html
+
+
 @pytest.mark.parametrize("broken", ["title: [unclosed", "items:\n\t- tab"])
 def test_malformed_yaml_stops_the_build_naming_file_and_line(project_copy, broken):
     path = project_copy / "data/checklists/lazy-loading.yml"
@@ -180,6 +236,24 @@ def test_inline_event_handler_in_a_page_fails(project_copy):
     line = lines.index('<button onclick="go()">Go</button>') + 1
     where = f"docs/guide/final-thoughts.md:{line}"
     assert f"{where}: inline event handler 'onclick=' on <button>" in log
+
+
+@pytest.mark.parametrize(
+    ("html", "attribute", "tag"),
+    [
+        ('<img src="../../assets/favicon.svg" alt="Logo" onload="track()">', "onload", "img"),
+        (
+            '<details ontoggle="opened()"><summary>More</summary>Text</details>',
+            "ontoggle",
+            "details",
+        ),
+    ],
+)
+def test_inline_event_handler_elsewhere_names_its_line(project_copy, html, attribute, tag):
+    replace_in(project_copy / PAGE, "Ready to begin?", f"Before.\n\n{html}\n\nReady to begin?")
+    log = failed_build(project_copy)
+    where = f"{PAGE}:{line_of(project_copy, f'{attribute}=')}"
+    assert f"{where}: inline event handler '{attribute}=' on <{tag}>" in log
 
 
 def test_unknown_link_directory_kind_names_the_page(project_copy):
