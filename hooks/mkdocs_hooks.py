@@ -21,6 +21,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import markdown as markdown_lib
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -31,7 +32,17 @@ from mkdocs.structure.pages import Page
 from hooks.content import render
 from hooks.content.catalogue import load_catalogue
 from hooks.content.nav import nav_sections, nav_sources
-from hooks.guards import handlers, images, ledger, links, llms, material, pages, redirects
+from hooks.guards import (
+    handlers,
+    images,
+    ledger,
+    links,
+    llms,
+    macro_tags,
+    material,
+    pages,
+    redirects,
+)
 from hooks.guards.built_pages import BuiltPage, PositionalHeading, read_page
 from hooks.output import csp, palette
 
@@ -99,9 +110,39 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
+@event_priority(50)  # before mkdocs-macros renders the page: the tags as written
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    _fail(pages.front_matter_problems(page.meta, f"docs/{page.file.src_uri}"))
+    name = f"docs/{page.file.src_uri}"
+    _fail(pages.front_matter_problems(page.meta, name))
+    delimiters = _macro_delimiters(config)
+    if page.meta.get("render_macros") is True and delimiters is not None:
+        path = Path(page.file.abs_src_path or "")
+        source = path.read_text(encoding="utf-8") if path.is_file() else markdown
+        body_start = max(source.find(markdown), 0)
+
+        def locate(offset: int) -> str:
+            return f"{name}:{source.count(chr(10), 0, body_start + offset) + 1}"
+
+        def to_html(text: str) -> str:
+            return markdown_lib.Markdown(
+                extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+            ).convert(text)
+
+        _fail(macro_tags.tag_in_code_problems(markdown, delimiters, to_html, locate))
     return markdown
+
+
+def _macro_delimiters(config: MkDocsConfig) -> macro_tags.Delimiters | None:
+    """mkdocs-macros' Jinja delimiters as mkdocs.yml sets them; None without the plugin."""
+    macros = config.plugins.get("macros")
+    if macros is None:
+        return None
+    env = macros.env  # the Jinja environment the plugin built from the j2_* settings
+    return macro_tags.Delimiters(
+        variable=(env.variable_start_string, env.variable_end_string),
+        block=(env.block_start_string, env.block_end_string),
+        comment=(env.comment_start_string, env.comment_end_string),
+    )
 
 
 def _macro_openers(config: MkDocsConfig) -> tuple[str, ...]:

@@ -74,6 +74,41 @@ def test_macro_on_page_without_render_macros_is_caught(project_copy, tag):
     assert "render_macros: true" in log
 
 
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "Write `[[% config.site_name %]]` for the name.",
+        "> ```text\n> Subject: [[% config.site_name %]] webhook failed\n> ```",
+        "Before:\n\n    [[%% if config.site_name %%]]yes[[%% endif %%]]\n\nAfter.",
+        "- Step:\n\n    ```\n    [[%# a comment #%]]\n    ```",
+    ],
+)
+def test_macro_tag_in_code_on_a_macro_page_fails_with_the_fix(project_copy, markdown):
+    replace_in(
+        project_copy / MACRO_PAGE,
+        'checklist("webhook-design") %]]',
+        f'checklist("webhook-design") %]]\n\n{markdown}\n',
+    )
+    log = failed_build(project_copy)
+    lines = (project_copy / MACRO_PAGE).read_text().splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if "[[%" in text and "checklist(" not in text)
+    assert f"{MACRO_PAGE}:{line}: macro tag '[[%" in log
+    assert "wrap the example in [[%% raw %%]] … [[%% endraw %%]]" in log
+
+
+def test_macro_tag_in_code_inside_a_raw_block_is_shown_as_written(project_copy):
+    example = "[[%% raw %%]]\n```text\nSubject: [[% config.site_name %]]\n```\n[[%% endraw %%]]"
+    replace_in(
+        project_copy / MACRO_PAGE,
+        'checklist("webhook-design") %]]',
+        f'checklist("webhook-design") %]]\n\n{example}\n',
+    )
+    result = run_mkdocs_build(project_copy, project_copy / "site", "http://127.0.0.1:8000/")
+    assert result.returncode == 0, result.stderr[-3000:]
+    html = (project_copy / "site/topics/webhook-design/index.html").read_text(encoding="utf-8")
+    assert "Subject: [[% config.site_name %]]" in html
+
+
 @pytest.mark.parametrize("call", ['{{ checklist("webhook-design") }}', "{{- timeline() }}"])
 def test_macro_written_with_jinja_braces_is_named(project_copy, call):
     replace_in(project_copy / PAGE, "Ready to begin?", f"{call}\n\nReady to begin?")
