@@ -129,6 +129,17 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             ).convert(text)
 
         _fail(macro_tags.tag_in_code_problems(markdown, delimiters, to_html, locate))
+        macros = config.plugins["macros"]
+        known = frozenset(macros.variables) | frozenset(macros.env.globals) | {"page"}
+        problems = macro_tags.template_problems(
+            markdown,
+            macros.env,
+            known | frozenset(page.meta),
+            _macro_names(config),
+            delimiters,
+            locate,
+        )
+        _fail(problems)
     return markdown
 
 

@@ -10,6 +10,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from jinja2 import Environment, TemplateSyntaxError
+from jinja2 import meta as jinja_meta
 from selectolax.lexbor import LexborHTMLParser
 
 
@@ -79,3 +81,40 @@ def tag_in_code_problems(
         f"the example in {start} raw {end} … {start} endraw {end}"
         for offset, tag in tags_in_code(markdown, delimiters, to_html)
     ]
+
+
+def template_problems(
+    markdown: str,
+    environment: Environment,
+    known: frozenset[str],
+    macro_names: frozenset[str],
+    delimiters: Delimiters,
+    locate: Callable[[int], str],
+) -> list[str]:
+    """Mistakes Jinja would stop at, found before it runs so the message can name the line:
+    a tag that does not parse, and a name that is no macro or variable. ``markdown`` is the
+    page's Markdown (front matter removed), ``environment`` the Jinja environment mkdocs-macros
+    renders it with, ``known`` the names a page may use (macros, variables, front matter keys),
+    ``macro_names`` the macros offered in the message; ``locate(offset)`` names the source file
+    and line of an offset into ``markdown``."""
+    try:
+        tree = environment.parse(markdown)
+    except TemplateSyntaxError as error:
+        offset = sum(len(line) + 1 for line in markdown.split("\n")[: (error.lineno or 1) - 1])
+        return [
+            f"{locate(offset)}: macro syntax error: {error.message}; a macro is written "
+            f"{delimiters.variable[0]} name(…) {delimiters.variable[1]}"
+        ]
+    problems = []
+    for name in sorted(jinja_meta.find_undeclared_variables(tree) - known):
+        word = re.compile(rf"\b{re.escape(name)}\b")
+        offsets = [
+            match.start()
+            for match in delimiters.tags().finditer(markdown)
+            if word.search(match.group(0))
+        ]
+        problems.append(
+            f"{locate(offsets[0] if offsets else 0)}: '{name}' is no macro or variable of this "
+            f"site; use one of the macros: {', '.join(sorted(macro_names))}"
+        )
+    return problems

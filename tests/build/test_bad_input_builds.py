@@ -43,26 +43,24 @@ def test_wrong_argument_type_names_the_page(project_copy):
     assert "docs/topics/webhook-design.md:10: checklist() needs a topic id in quotes, got 3" in log
 
 
-def test_undefined_variable_names_the_page(project_copy):
+@pytest.mark.parametrize(
+    ("tag", "message"),
+    [
+        ("[[% no_such_thing %]]", "'no_such_thing' is no macro or variable of this site"),
+        ('[[% checklist_for("webhook-design") %]]', "'checklist_for' is no macro or variable"),
+        ("[[%% if %%]]", "macro syntax error: Expected an expression"),
+        ('[[% checklist("webhook-design" %]]', "macro syntax error: "),
+    ],
+)
+def test_macro_mistake_names_the_line(project_copy, tag, message):
     replace_in(
         project_copy / MACRO_PAGE,
         'checklist("webhook-design") %]]',
-        'checklist("webhook-design") %]]\n\n[[% no_such_thing %]]',
+        f'checklist("webhook-design") %]]\n\nIntro.\n\n{tag}\n',
     )
     log = failed_build(project_copy)
-    assert "topics/webhook-design.md" in log
-    assert "'no_such_thing' is undefined" in log
-
-
-def test_jinja_syntax_error_names_the_page(project_copy):
-    replace_in(
-        project_copy / MACRO_PAGE,
-        'checklist("webhook-design") %]]',
-        'checklist("webhook-design") %]]\n\n[[%% if %%]]',
-    )
-    log = failed_build(project_copy)
-    assert "topics/webhook-design.md" in log
-    assert "TemplateSyntaxError" in log or "Expected an expression" in log
+    line = line_of(project_copy, tag, MACRO_PAGE)
+    assert f"{MACRO_PAGE}:{line}: {message}" in log
 
 
 @pytest.mark.parametrize("tag", ["[[% timeline() %]]", "[[%% if true %%]]x[[%% endif %%]]"])
