@@ -256,7 +256,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         problems += handlers.handler_problems(reading, lambda text, at=name: _locate(at, text))
         if name in _sources:
             source_name, path = _sources[name]
-            source = path.read_text(encoding="utf-8") if path.is_file() else None
+            source = path.read_text(encoding="utf-8") if path.is_file() else ""
             problems += images.image_problems(reading, source_name, source)
         if name in _sources:  # the print page repeats the chapters' headings
             problems += ledger.positional_heading_problems(

@@ -46,15 +46,16 @@ def _written_at(lines: list[str], name: str, occurrence: int) -> tuple[int | Non
     return None, "markdown"
 
 
-def image_problems(page: BuiltPage, source_name: str, source: str | None) -> list[str]:
+def image_problems(page: BuiltPage, source_name: str, source: str) -> list[str]:
     """One problem per image of ``page``'s article without alt text.
 
     ``source_name`` is the page's source shown in the message (``docs/guide/x.md``) and
-    ``source`` its text (None for a page without a source, which is then named alone). An
-    ``<img>`` without an ``alt`` attribute fails; an empty ``alt`` fails unless the source
-    writes the image as raw HTML (decoration, see the module docstring).
+    ``source`` its text; an image is found in it by its file name. An ``<img>`` without an
+    ``alt`` attribute fails; an empty ``alt`` fails when the source writes the image in
+    Markdown, not when it writes raw HTML (decoration, see the module docstring) and not when a
+    macro wrote it (the source does not hold it).
     """
-    lines = source.splitlines() if source else []
+    lines = source.splitlines()
     seen: dict[str, int] = {}
     problems = []
     for src, alt in page.article_images:
@@ -67,6 +68,6 @@ def image_problems(page: BuiltPage, source_name: str, source: str | None) -> lis
         where = f"{source_name}:{line}" if line else source_name
         if alt is None:
             problems.append(f"{where}: <img> has no alt attribute; {_HTML_FIX}")
-        elif written == "markdown" and (line or source is None):
+        elif written == "markdown" and line is not None:
             problems.append(f"{where}: image has no alt text; {_MARKDOWN_FIX}")
     return problems

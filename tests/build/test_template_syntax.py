@@ -22,8 +22,8 @@ def _text(node: Tag) -> str:
 
 
 def _in(selector: str, expected: str):
-    """A check: some element matching ``selector`` shows exactly ``expected`` (whitespace as a
-    browser collapses it), and no element around it shows more."""
+    """A check: some element matching ``selector`` shows exactly ``expected``, no more and no
+    less (whitespace collapsed, as a browser shows it)."""
 
     def check(article: Tag) -> None:
         shown = [_text(node) for node in article.select(selector)]
