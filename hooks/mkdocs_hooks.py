@@ -165,9 +165,15 @@ def _macro_openers(config: MkDocsConfig) -> tuple[str, ...]:
 
 
 def _macro_names(config: MkDocsConfig) -> frozenset[str]:
-    """The macros hooks/macros.py registers with mkdocs-macros (after its on_config)."""
+    """The macros hooks/macros.py registers with mkdocs-macros (after its on_config), without
+    the plugin's own (``now()``, ``context()``…), whose names are common in Jinja examples."""
     macros = config.plugins.get("macros")
-    return frozenset(getattr(macros, "macros", None) or ())
+    registered = getattr(macros, "macros", None) or {}
+    return frozenset(
+        name
+        for name, function in registered.items()
+        if not str(getattr(function, "__module__", "")).startswith("mkdocs_macros")
+    )
 
 
 def on_page_context(

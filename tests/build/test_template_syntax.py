@@ -80,6 +80,10 @@ FORMS = {
         "Prose with {{ user }}, {% if paid %}, {{- trimmed -}} and {# a note #} in it.",
         _in("p", "Prose with {{ user }}, {% if paid %}, {{- trimmed -}} and {# a note #} in it."),
     ),
+    "Jinja call in prose": (
+        "A template prints {{ now() }} and {{ range(3) | list }}.",
+        _in("p", "A template prints {{ now() }} and {{ range(3) | list }}."),
+    ),
     "raw block in prose": (
         "Escape with {% raw %}{{ literal }}{% endraw %} in Jinja.",
         _in("p", "Escape with {% raw %}{{ literal }}{% endraw %} in Jinja."),
