@@ -1,15 +1,21 @@
 """MkDocs hooks: wiring only. Guards (hooks/guards/) stop the build with one line naming the file,
 the line where known, and the fix; output rewrites (hooks/output/) then change the built site.
 
-- every page has a one-sentence ``description``, every image alt text, and no macro tag
-  (``[[% … %]]``) reaches a page unrendered, nor a macro called with Jinja's ``{{ }}`` (outside
-  code);
-- every link inside page content resolves, links in raw HTML included;
+- every page has a one-sentence ``description`` and every image of the rendered article alt
+  text (guards/images.py);
+- on a page that renders macros, every macro tag (``[[% … %]]``) parses, names a macro or
+  variable, and stands outside code (guards/macro_tags.py); on every page, no tag reaches the
+  output unrendered and no macro is called with Jinja's ``{{ }}`` (guards/pages.py);
+- every redirect starts at a page that is gone and leads to one that exists (guards/redirects.py);
+- every link inside page content resolves, links in raw HTML included, and so does every URL of
+  the site in llms.txt and llms-full.txt (guards/llms.py);
 - no page has an inline event handler, which the Content Security Policy would block;
-- every page URL and anchor in the link ledger (published-links.json) is still served;
+- every page URL and anchor in the link ledger (published-links.json) is still served, and no
+  heading has an id that depends on its position on the page;
 - what the output rewrites rely on in Material's output is still there (guards/material.py).
 
-Chapters get their "related topics" box from data through the page context (on_page_context).
+Chapters get their "related topics" box from data through the page context (on_page_context),
+and mkdocs-llmstxt its sections from nav (on_config).
 
 Then every page gets its Content Security Policy (not when serving, where the live-reload script
 is injected inline) and Material's palette rule is keyed to our attribute (output/palette.py).
@@ -121,7 +127,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         body_start = max(source.find(markdown), 0)
 
         def locate(offset: int) -> str:
-            return f"{name}:{source.count(chr(10), 0, body_start + offset) + 1}"
+            line = source.count("\n", 0, body_start + offset) + 1
+            return f"{name}:{line}"
 
         def to_html(text: str) -> str:
             return markdown_lib.Markdown(
@@ -156,14 +163,6 @@ def _macro_delimiters(config: MkDocsConfig) -> macro_tags.Delimiters | None:
     )
 
 
-def _macro_openers(config: MkDocsConfig) -> tuple[str, ...]:
-    """The strings that open a macro tag, as mkdocs.yml sets them for mkdocs-macros."""
-    macros = config.plugins.get("macros")
-    settings = macros.config if macros is not None else {}
-    keys = ("j2_variable_start_string", "j2_block_start_string", "j2_comment_start_string")
-    return tuple(settings[key] for key in keys if settings.get(key))
-
-
 def _macro_names(config: MkDocsConfig) -> frozenset[str]:
     """The macros hooks/macros.py registers with mkdocs-macros (after its on_config), without
     the plugin's own (``now()``, ``context()``…), whose names are common in Jinja examples."""
@@ -192,8 +191,10 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     def locate(text: str) -> str:
         return _locate(page.file.dest_uri, text)
 
+    delimiters = _macro_delimiters(config)
+    openers = delimiters.openers() if delimiters is not None else ()
     problems = [
-        pages.unrendered_macro_problem(html, _macro_openers(config), locate),
+        pages.unrendered_macro_problem(html, openers, locate),
         pages.jinja_style_macro_problem(html, _macro_names(config), locate),
     ]
     _fail([problem for problem in problems if problem])
@@ -260,11 +261,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     problems = []
     for name, reading in readings.items():
         problems += handlers.handler_problems(reading, lambda text, at=name: _locate(at, text))
+        # Pages with a source: the print page repeats their images and headings.
         if name in _sources:
             source_name, path = _sources[name]
             source = path.read_text(encoding="utf-8") if path.is_file() else ""
             problems += images.image_problems(reading, source_name, source)
-        if name in _sources:  # the print page repeats the chapters' headings
             problems += ledger.positional_heading_problems(
                 reading, lambda heading, at=name: _locate_heading(at, heading)
             )

@@ -23,6 +23,10 @@ class Delimiters:
     block: tuple[str, str]
     comment: tuple[str, str]
 
+    def openers(self) -> tuple[str, str, str]:
+        """The strings that open a tag: variable, block, comment."""
+        return (self.variable[0], self.block[0], self.comment[0])
+
     def tags(self) -> re.Pattern[str]:
         """A pattern for one tag of any kind, longest opener first (as Jinja's lexer tries)."""
         pairs = sorted((self.variable, self.block, self.comment), key=lambda p: -len(p[0]))
