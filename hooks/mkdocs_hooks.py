@@ -274,6 +274,18 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         if name in files:
             text = (site_dir / name).read_text(encoding="utf-8")
             problems += llms.unresolved_site_urls(name, text, config.site_url or "/", files)
+    redirects_plugin = config.plugins.get("redirects")
+    if redirects_plugin is not None:
+        ids_by_source = {
+            name.removeprefix("docs/"): readings[built].ids
+            for built, (name, _) in _sources.items()
+            if built in readings
+        }
+        problems += redirects.missing_anchor_problems(
+            redirects_plugin.config.get("redirect_maps") or {},
+            ids_by_source,
+            Path(config.config_file_path).read_text(encoding="utf-8"),
+        )
     problems += material.bundle_problems(readings)
     problems += material.palette_problems(site_dir)
     ledger_file = Path(config.config_file_path).parent / ledger.LEDGER_NAME

@@ -59,3 +59,26 @@ def redirect_problems(
                 "source path under docs/ (guide/new-page.md)"
             )
     return problems
+
+
+def missing_anchor_problems(
+    redirect_maps: Mapping[str, str],
+    ids_by_source: Mapping[str, frozenset[str]],
+    config_text: str,
+) -> list[str]:
+    """One problem per redirect to ``page.md#anchor`` whose page has no such id once built.
+    ``ids_by_source`` maps each page's source path to every id on its built page; redirects to
+    pages it lacks are redirect_problems' to report."""
+    problems = []
+    for old, new in redirect_maps.items():
+        target, _, anchor = str(new).partition("#")
+        if not anchor or str(new).startswith(_EXTERNAL) or target not in ids_by_source:
+            continue
+        if anchor not in ids_by_source[target]:
+            line = config_line(config_text, old)
+            where = f"{CONFIG_NAME}:{line}" if line else CONFIG_NAME
+            problems.append(
+                f"{where}: redirect to '{new}', but docs/{target} has no id '{anchor}'; name "
+                "an id the page has (a heading's, or its { #id })"
+            )
+    return problems

@@ -268,3 +268,16 @@ def test_redirect_to_a_page_that_does_not_exist_fails(project_copy, target):
     code, log = build_log(project_copy)
     assert code != 0
     assert f"mkdocs.yml:{line}: redirect to '{target}', which is no page of the site" in log
+
+
+def test_redirect_to_an_anchor_the_page_lacks_fails(project_copy):
+    line = add_redirect(project_copy, "guide/old-name.md", "guide/final-thoughts.md#no-such-id")
+    code, log = build_log(project_copy)
+    assert code != 0
+    assert (
+        f"mkdocs.yml:{line}: redirect to 'guide/final-thoughts.md#no-such-id', but "
+        "docs/guide/final-thoughts.md has no id 'no-such-id'"
+    ) in log
+    replace_in(project_copy / "mkdocs.yml", "#no-such-id", "#final-thoughts")
+    code, log = build_log(project_copy)
+    assert code == 0, log[-3000:]
