@@ -82,20 +82,20 @@ def _heading_text(node: LexborNode) -> str:
 
 def _positional_headings(article: LexborNode | None) -> tuple[PositionalHeading, ...]:
     """Headings whose id is a number Python-Markdown appended (see _NUMBERED_ID): the slug is
-    empty, or an earlier heading already has the slug."""
+    empty, or another element of the article has the slug as its id (the toc extension counts
+    every id of the page, wherever it stands)."""
     if article is None:
         return ()
-    seen_ids: set[str] = set()
+    ids = {node.attributes.get("id") or "" for node in article.css("[id]")}
     seen_texts: dict[str, int] = {}
     found = []
     for node in article.css(_HEADINGS):
         anchor = node.attributes.get("id") or ""
         text = _heading_text(node)
         numbered = _NUMBERED_ID.match(anchor)
-        if numbered and (numbered.group("base") == "" or numbered.group("base") in seen_ids):
+        if numbered and (numbered.group("base") == "" or numbered.group("base") in ids):
             level = int(node.tag[1])
             found.append(PositionalHeading(anchor, text, level, seen_texts.get(text, 0)))
-        seen_ids.add(anchor)
         seen_texts[text] = seen_texts.get(text, 0) + 1
     return tuple(found)
 

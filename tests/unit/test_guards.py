@@ -30,6 +30,11 @@ def test_footnote_and_positional_ids_are_not_promised():
     assert {"fn:a", "fnref:a", "_1"} <= page.ids  # links to them still resolve
 
 
+def test_a_heading_numbered_because_a_later_element_has_its_slug_is_positional():
+    page = read_page(article('<h2 id="notes_1">Notes</h2><p id="notes">Kept.</p>'))
+    assert [h.anchor for h in page.positional_headings] == ["notes_1"]
+
+
 def test_images_come_from_the_article_and_code_is_text():
     page = read_page(
         article('<img src="a.png" alt="A"><img src="b.png"><pre><code>&lt;img src="c.png"&gt;')
