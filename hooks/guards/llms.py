@@ -21,7 +21,7 @@ def unresolved_site_urls(name: str, text: str, site_url: str, files: frozenset[s
     problems = []
     for number, line in enumerate(text.splitlines(), 1):
         for match in _URL.finditer(line):
-            url = match.group(0).rstrip(".,;:")
+            url = match.group(0).rstrip(".,;:*")  # sentence punctuation, Markdown emphasis
             if not url.startswith(base):
                 continue
             path = unquote(urlsplit(url[len(base) - 1 :]).path).lstrip("/")
