@@ -278,6 +278,8 @@ def test_redirect_to_an_anchor_the_page_lacks_fails(project_copy):
         f"mkdocs.yml:{line}: redirect to 'guide/final-thoughts.md#no-such-id', but "
         "docs/guide/final-thoughts.md has no id 'no-such-id'"
     ) in log
-    replace_in(project_copy / "mkdocs.yml", "#no-such-id", "#final-thoughts")
+    page = project_copy / CHAPTER
+    page.write_text(page.read_text() + "\n## Where to Go Next\n\nOnwards.\n")
+    replace_in(project_copy / "mkdocs.yml", "#no-such-id", "#where-to-go-next")
     code, log = build_log(project_copy)
     assert code == 0, log[-3000:]
