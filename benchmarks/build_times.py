@@ -47,6 +47,7 @@ from benchmarks.project import (
     with_prune,
     write_config,
 )
+from hooks.content.nav import nav_sections
 
 LARGE_PAGES = 1000
 PRUNE_CONFIG = "mkdocs-prune.yml"
@@ -115,6 +116,14 @@ def prepare_ours(
     if no_layer:
         config["plugins"] = [p for p in config["plugins"] if _plugin_name(p) != "macros"]
         config.pop("hooks", None)
+        # The hooks fill llms.txt's sections from nav; without them, the plugin still gets them,
+        # so it does the same work in both variants.
+        for entry in config["plugins"]:
+            if isinstance(entry, dict) and _plugin_name(entry) == "llmstxt":
+                sections = nav_sections(config["nav"])
+                entry["llmstxt"]["sections"] = {
+                    title: list(pages) for title, pages in sections.items()
+                }
     write_config(target / "mkdocs.yml", config)
     write_config(target / PRUNE_CONFIG, with_prune(config, True))
     write_config(target / NO_PRUNE_CONFIG, with_prune(config, False))

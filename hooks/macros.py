@@ -79,7 +79,7 @@ def _topic(env: Any, catalogue: Catalogue, topic_id: object) -> Topic:
         raise ContentError(
             *_page_location(env, "checklist(", str(topic_id)),
             f"checklist() needs a topic id in quotes, got {topic_id!r}; "
-            f'write {{{{ checklist("webhook-design") }}}}',
+            'write [[% checklist("webhook-design") %]]',
         )
     if topic_id not in catalogue.topics:
         raise ContentError(
@@ -136,11 +136,6 @@ def define_env(env: Any) -> None:
         """Cards linking every topic, with its item count."""
         _shows(env, "topic-index", "progress")
         return render.render_topic_index(catalogue, _page(env))
-
-    @env.macro
-    def related_topics() -> str:
-        """Links to the checklists that draw on the current guide chapter."""
-        return render.render_related_topics(catalogue, _page(env))
 
     @env.macro
     def continue_panel() -> str:

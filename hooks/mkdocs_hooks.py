@@ -1,14 +1,23 @@
 """MkDocs hooks: wiring only. Guards (hooks/guards/) stop the build with one line naming the file,
 the line where known, and the fix; output rewrites (hooks/output/) then change the built site.
 
-- every page has a one-sentence ``description``, every image alt text, and no macro syntax
-  reaches a page unrendered (outside code);
-- every link inside page content resolves, links in raw HTML included;
+- every page has a one-sentence ``description`` and every image of the rendered article alt
+  text (guards/images.py);
+- on a page that renders macros, every macro tag (``[[% … %]]``) parses, names a macro or
+  variable, and stands outside code (guards/macro_tags.py); on every page, no tag reaches the
+  output unrendered and no macro is called with Jinja's ``{{ }}`` (guards/pages.py);
+- every redirect starts at a page that is gone and leads to one that exists (guards/redirects.py);
+- every link inside page content resolves, links in raw HTML included, and so does every URL of
+  the site in llms.txt and llms-full.txt (guards/llms.py);
 - nothing in page content loads from another host (images, media, frames, scripts, styles),
-  which the Content Security Policy would block;
+  which the Content Security Policy would block (guards/resources.py);
 - no page has an inline event handler, which the Content Security Policy would block;
-- every page URL and anchor in the link ledger (published-links.json) is still served;
+- every page URL and anchor in the link ledger (published-links.json) is still served, and no
+  heading has an id that depends on its position on the page;
 - what the output rewrites rely on in Material's output is still there (guards/material.py).
+
+Chapters get their "related topics" box from data through the page context (on_page_context),
+and mkdocs-llmstxt its sections from nav (on_config).
 
 Then every page gets its Content Security Policy (not when serving, where the live-reload script
 is injected inline) and Material's palette rule is keyed to our attribute (output/palette.py).
@@ -16,16 +25,34 @@ is injected inline) and Material's palette rule is keyed to our attribute (outpu
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import Any
 
+import markdown as markdown_lib
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from hooks.guards import handlers, ledger, links, material, pages, resources
-from hooks.guards.built_pages import BuiltPage, read_page
+from hooks.content import render
+from hooks.content.catalogue import load_catalogue
+from hooks.content.nav import nav_sections, site_pages
+from hooks.guards import (
+    handlers,
+    images,
+    ledger,
+    links,
+    llms,
+    macro_tags,
+    material,
+    pages,
+    redirects,
+    resources,
+)
+from hooks.guards.built_pages import BuiltPage, PositionalHeading, read_page
 from hooks.output import csp, palette
 
 # The print plugin adds its stylesheets and script to every page; only its own page needs them.
@@ -50,7 +77,8 @@ def _fail(problems: list[str]) -> None:
 @event_priority(-100)  # after the print plugin's on_config, which adds the assets
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     """Move the print plugin's assets from every page to the print page alone: they go to
-    ``extra.print_site_assets``, which overrides/main.html adds on that page only."""
+    ``extra.print_site_assets``, which overrides/main.html adds on that page only. Give
+    mkdocs-llmstxt its ``sections`` from ``nav`` (content/nav.py nav_sections)."""
     moved: dict[str, list[object]] = {"css": [], "js": []}
     for kind, key in (("css", "extra_css"), ("js", "extra_javascript")):
         kept = []
@@ -59,6 +87,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             (moved[kind] if path.startswith(PRINT_PLUGIN_ASSETS) else kept).append(entry)
         config[key] = kept
     config.extra["print_site_assets"] = moved
+    # mkdocs-llmstxt reads its sections in on_files, so any on_config may set them.
+    llmstxt = config.plugins.get("llmstxt")
+    if llmstxt is not None:
+        llmstxt.config.sections = {
+            title: list(pages) for title, pages in nav_sections(config.nav).items()
+        }
     return config
 
 
@@ -66,19 +100,108 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     _sources.clear()
     for file in files.documentation_pages():
         _sources[file.dest_uri] = (f"docs/{file.src_uri}", Path(file.abs_src_path or ""))
+    redirects_plugin = config.plugins.get("redirects")
+    if redirects_plugin is not None:
+        pages_by_source = {file.src_uri: file.dest_uri for file in files.documentation_pages()}
+
+        def address_of(source: str) -> str:
+            return File(source, "", "", config.use_directory_urls).dest_uri
+
+        config_text = Path(config.config_file_path).read_text(encoding="utf-8")
+        _fail(
+            redirects.redirect_problems(
+                redirects_plugin.config.get("redirect_maps") or {},
+                pages_by_source,
+                address_of,
+                config_text,
+            )
+        )
     return files
 
 
+@event_priority(50)  # before mkdocs-macros renders the page: the tags as written
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     name = f"docs/{page.file.src_uri}"
-    source = Path(page.file.abs_src_path or "").read_text(encoding="utf-8")
-    _fail(pages.front_matter_problems(page.meta, name) + pages.image_problems(source, name))
+    _fail(pages.front_matter_problems(page.meta, name))
+    delimiters = _macro_delimiters(config)
+    if page.meta.get("render_macros") is True and delimiters is not None:
+        path = Path(page.file.abs_src_path or "")
+        source = path.read_text(encoding="utf-8") if path.is_file() else markdown
+        body_start = max(source.find(markdown), 0)
+
+        def locate(offset: int) -> str:
+            line = source.count("\n", 0, body_start + offset) + 1
+            return f"{name}:{line}"
+
+        def to_html(text: str) -> str:
+            return markdown_lib.Markdown(
+                extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+            ).convert(text)
+
+        _fail(macro_tags.tag_in_code_problems(markdown, delimiters, to_html, locate))
+        macros = config.plugins["macros"]
+        known = frozenset(macros.variables) | frozenset(macros.env.globals) | {"page"}
+        problems = macro_tags.template_problems(
+            markdown,
+            macros.env,
+            known | frozenset(page.meta),
+            _macro_names(config),
+            delimiters,
+            locate,
+        )
+        _fail(problems)
     return markdown
 
 
+def _macro_delimiters(config: MkDocsConfig) -> macro_tags.Delimiters | None:
+    """mkdocs-macros' Jinja delimiters as mkdocs.yml sets them; None without the plugin."""
+    macros = config.plugins.get("macros")
+    if macros is None:
+        return None
+    env = macros.env  # the Jinja environment the plugin built from the j2_* settings
+    return macro_tags.Delimiters(
+        variable=(env.variable_start_string, env.variable_end_string),
+        block=(env.block_start_string, env.block_end_string),
+        comment=(env.comment_start_string, env.comment_end_string),
+    )
+
+
+def _macro_names(config: MkDocsConfig) -> frozenset[str]:
+    """The macros hooks/macros.py registers with mkdocs-macros (after its on_config), without
+    the plugin's own (``now()``, ``context()``…), whose names are common in Jinja examples."""
+    macros = config.plugins.get("macros")
+    registered = getattr(macros, "macros", None) or {}
+    return frozenset(
+        name
+        for name, function in registered.items()
+        if not str(getattr(function, "__module__", "")).startswith("mkdocs_macros")
+    )
+
+
+def on_page_context(
+    context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> dict[str, Any]:
+    """Give overrides/main.html the page's "related topics" box (``related_topics``, HTML; ""
+    on pages that are not chapters), rendered from the checklists' data."""
+    docs_dir = Path(config.docs_dir)
+    pages = site_pages(config.nav, docs_dir, config.use_directory_urls)
+    catalogue = load_catalogue(docs_dir.parent, docs_dir, pages)
+    where = render.PageContext(url=page.url, site_url=config.site_url or "/")
+    context["related_topics"] = render.render_related_topics(catalogue, where)
+    return context
+
+
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    problem = pages.unrendered_macro_problem(html, f"docs/{page.file.src_uri}")
-    _fail([problem] if problem else [])
+    def locate(text: str) -> str:
+        return _locate(page.file.dest_uri, text)
+
+    delimiters = _macro_delimiters(config)
+    openers = delimiters.openers() if delimiters is not None else ()
+    problems = [
+        pages.unrendered_macro_problem(html, openers, locate),
+        pages.jinja_style_macro_problem(html, _macro_names(config), locate),
+    ]
+    _fail([problem for problem in problems if problem])
     return html
 
 
@@ -96,6 +219,23 @@ def _locate(page_name: str, text: str) -> str:
     return name
 
 
+def _locate_heading(page_name: str, heading: PositionalHeading) -> str:
+    """Where a heading is written: the source line of the ``occurrence``-th Markdown heading
+    (``## …``) of its level and text; the file alone when no line matches (HTML, a macro)."""
+    if page_name not in _sources:
+        return page_name
+    name, path = _sources[page_name]
+    pattern = re.compile(rf"^{'#' * heading.level}\s+{re.escape(heading.text)}\s*(\{{.*)?#*\s*$")
+    matches = [
+        number
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if pattern.match(line)
+    ]
+    if heading.occurrence < len(matches):
+        return f"{name}:{matches[heading.occurrence]}"
+    return _locate(page_name, heading.text)
+
+
 def _read_site(site_dir: Path) -> tuple[dict[str, BuiltPage], dict[str, str]]:
     """Every built HTML page parsed once, and its text, by site-relative name."""
     readings, texts = {}, {}
@@ -106,6 +246,16 @@ def _read_site(site_dir: Path) -> tuple[dict[str, BuiltPage], dict[str, str]]:
     return readings, texts
 
 
+def _llms_outputs(config: MkDocsConfig) -> tuple[str, ...]:
+    """The files mkdocs-llmstxt writes (llms.txt and its full output), when it runs."""
+    llmstxt = config.plugins.get("llmstxt")
+    if llmstxt is None:
+        return ()
+    full = llmstxt.config.get("full_output")
+    return ("llms.txt", full) if full else ("llms.txt",)
+
+
+@event_priority(-100)  # after mkdocs-llmstxt and the print plugin write their files
 def on_post_build(*, config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir).resolve()
     readings, texts = _read_site(site_dir)
@@ -115,10 +265,34 @@ def on_post_build(*, config: MkDocsConfig) -> None:
     problems = []
     for name, reading in readings.items():
         problems += handlers.handler_problems(reading, lambda text, at=name: _locate(at, text))
+        # Pages with a source: the print page repeats their images and headings.
+        if name in _sources:
+            source_name, path = _sources[name]
+            source = path.read_text(encoding="utf-8") if path.is_file() else ""
+            problems += images.image_problems(reading, source_name, source)
+            problems += ledger.positional_heading_problems(
+                reading, lambda heading, at=name: _locate_heading(at, heading)
+            )
     problems += links.broken_content_links(readings, files, _locate)
     problems += resources.blocked_resource_problems(
         readings, csp.directives(), config.site_url or "", _locate
     )
+    for name in _llms_outputs(config):
+        if name in files:
+            text = (site_dir / name).read_text(encoding="utf-8")
+            problems += llms.unresolved_site_urls(name, text, config.site_url or "/", files)
+    redirects_plugin = config.plugins.get("redirects")
+    if redirects_plugin is not None:
+        ids_by_source = {
+            name.removeprefix("docs/"): readings[built].ids
+            for built, (name, _) in _sources.items()
+            if built in readings
+        }
+        problems += redirects.missing_anchor_problems(
+            redirects_plugin.config.get("redirect_maps") or {},
+            ids_by_source,
+            Path(config.config_file_path).read_text(encoding="utf-8"),
+        )
     problems += material.bundle_problems(readings)
     problems += material.palette_problems(site_dir)
     ledger_file = Path(config.config_file_path).parent / ledger.LEDGER_NAME

@@ -36,7 +36,7 @@ TIMELINE_FILE = "data/timeline.yml"
 SCHEMA_DIR = "data/schemas"
 GUIDE_DIR = "guide"
 TOPICS_DIR = "topics"
-# The page that shows the framework's phase cards (its {{ framework() }}), where phase links go.
+# The page that shows the framework's phase cards (its [[% framework() %]]), where phase links go.
 FRAMEWORK_PAGE = f"{GUIDE_DIR}/the-practical-framework.md"
 
 
@@ -374,7 +374,8 @@ def _load_topics(
                 relative,
                 document.line_of(("id",)),
                 f"id '{data['id']}' has no page; create docs/{page_source} with "
-                f'{{{{ checklist("{data["id"]}") }}}} and add it to nav in mkdocs.yml',
+                f'[[% checklist("{data["id"]}") %]] (and render_macros: true) and add it to '
+                "nav in mkdocs.yml",
             )
         _check_references(
             document, ("chapters",), data["chapters"], chapters, "chapter", _CHAPTERS_ARE
@@ -522,7 +523,7 @@ def _check_topic_pages(docs_dir: Path, topics: dict[str, Topic]) -> None:
             raise ContentError(
                 page_name,
                 None,
-                f'does not show its checklist; add {{{{ checklist("{topic.id}") }}}} to the page',
+                f'does not show its checklist; add [[% checklist("{topic.id}") %]] to the page',
             )
 
 
@@ -576,7 +577,7 @@ def _load_cached(
             document.line_of(("phases",)),
             f"phases are shown on docs/{FRAMEWORK_PAGE}, which the site does not publish; "
             f"restore the page and its entry in nav in mkdocs.yml, or point FRAMEWORK_PAGE in "
-            f"hooks/content/catalogue.py at the page that calls {{{{ framework() }}}}",
+            f"hooks/content/catalogue.py at the page that calls [[% framework() %]]",
         )
     return Catalogue(
         topics=topics,

@@ -62,3 +62,23 @@ def site_pages(
     return tuple(
         (source, page_url(source, use_directory_urls)) for source in dict.fromkeys(sources)
     )
+
+
+def nav_sections(nav: Any) -> dict[str, tuple[str, ...]]:
+    """The pages of ``nav`` grouped by top-level section, in nav order: ``{section title:
+    (source path, ...)}``, each section's nested pages flattened into it. A page listed at the
+    top level outside any section (``- Home: index.md``) makes a section of its own, titled
+    with its nav title (or its path when it has none). See nav_entries for the shape of
+    ``nav``; this is what mkdocs-llmstxt's ``sections`` option takes."""
+    sections: dict[str, tuple[str, ...]] = {}
+    for entry in nav if isinstance(nav, list) else []:
+        if isinstance(entry, dict) and len(entry) == 1:
+            title, value = next(iter(entry.items()))
+            pages = nav_sources(value if isinstance(value, list) else [value])
+            key = str(title)
+        else:
+            pages = nav_sources([entry])
+            key = pages[0] if pages else ""
+        if pages:
+            sections[key] = sections.get(key, ()) + pages
+    return sections

@@ -145,8 +145,10 @@ def render_topic_index(catalogue: Catalogue, page: PageContext) -> str:
 
 
 def render_related_topics(catalogue: Catalogue, page: PageContext) -> str:
-    """Links to the checklists that list the chapter at ``page`` ("" when none does, or when
-    the page is no chapter)."""
+    """The "put this chapter to work" box for the page at ``page.url``: links to the checklists
+    whose ``chapters`` name the chapter served there; "" when none does, or when the page is
+    no chapter. The theme places it after the article (overrides/main.html), so chapters carry
+    no macro and never go through Jinja."""
     chapter = catalogue.chapter_at(page.url)
     topics = catalogue.topics_for_chapter(chapter.id) if chapter else []
     if not chapter or not topics:

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import json
 import posixpath
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hooks.guards.built_pages import BuiltPage
+from hooks.guards.built_pages import BuiltPage, PositionalHeading
 
 LEDGER_NAME = "published-links.json"
 
@@ -140,3 +140,19 @@ def merged(ledger: Ledger, site: SiteScan) -> Ledger:
     for url, anchors in site.pages.items():
         pages[url] = sorted(set(pages.get(url, [])) | set(anchors))
     return Ledger(pages, list(ledger.retired_pages), list(ledger.retired_anchors))
+
+
+def positional_heading_problems(
+    page: BuiltPage, locate: Callable[[PositionalHeading], str]
+) -> list[str]:
+    """One problem per heading of ``page`` whose id Python-Markdown gave it by position (see
+    built_pages.PositionalHeading): a link to it would silently lead elsewhere once a heading is
+    added above it, so the ledger cannot keep it. ``locate(heading)`` names the source file and
+    the heading's line (``docs/guide/x.md:12``)."""
+    return [
+        f"{locate(heading)}: heading '{heading.text}' gets the id '{heading.anchor}' from its "
+        "position on the page (Python-Markdown numbers headings without Latin letters, and "
+        "repeated ones), so links to it move when a heading is added above; give it an id of "
+        f"its own: {'#' * heading.level} {heading.text} {{ #its-own-id }}"
+        for heading in page.positional_headings
+    ]

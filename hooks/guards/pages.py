@@ -1,15 +1,14 @@
-"""Checks on one page (its front matter, Markdown source and rendered HTML) that return problems."""
+"""Checks on one page (its front matter and rendered HTML) that return problems."""
 
 from __future__ import annotations
 
+import html as html_lib
 import re
+from collections.abc import Callable
 from typing import Any
 
 _CODE = re.compile(r"<(pre|code)\b[^>]*>.*?</\1>", re.DOTALL | re.IGNORECASE)
-_TEMPLATE_SYNTAX = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{\{|\{%", re.DOTALL)
-_MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(")
-_HTML_IMG = re.compile(r"<img\b(?P<attrs>[^>]*)>", re.IGNORECASE)
-_ALT = re.compile(r"\balt\s*=\s*([\"'])(?P<alt>.*?)\1", re.IGNORECASE | re.DOTALL)
+_JINJA_CALL = re.compile(r"\{\{-?\s*(?P<name>[A-Za-z_]\w*)\s*\(")
 
 
 def front_matter_problems(meta: dict[str, Any], page_name: str) -> list[str]:
@@ -31,37 +30,41 @@ def front_matter_problems(meta: dict[str, Any], page_name: str) -> list[str]:
     return []
 
 
-def _line_of(source: str, offset: int) -> int:
-    return source.count("\n", 0, offset) + 1
-
-
-def image_problems(source: str, page_name: str) -> list[str]:
-    """Images need alt text: a Markdown image with empty [] or an <img> without alt fails."""
-    problems = []
-    for match in _MD_IMAGE.finditer(source):
-        if not match.group("alt").strip():
-            problems.append(
-                f"{page_name}:{_line_of(source, match.start())}: image has no alt text; "
-                "describe it in the brackets: ![What the image shows](path)"
-            )
-    for match in _HTML_IMG.finditer(source):
-        alt = _ALT.search(match.group("attrs"))
-        if alt is None:
-            problems.append(
-                f"{page_name}:{_line_of(source, match.start())}: <img> has no alt attribute; "
-                'add alt="what the image shows" (alt="" only for decoration)'
-            )
-    return problems
-
-
-def unrendered_macro_problem(html: str, page_name: str) -> str | None:
-    """Template syntax outside code means a macro was not rendered (or a typo in one)."""
+def unrendered_macro_problem(
+    html: str, openers: tuple[str, ...], locate: Callable[[str], str]
+) -> str | None:
+    """A macro tag left in a page's content (``html``, as Markdown wrote it) outside code means
+    the page does not render macros, or a tag was mistyped. ``openers`` are the strings that
+    open a tag (mkdocs-macros' ``j2_*_start_string`` settings, ``[[%`` …); Jinja's own ``{{``
+    and ``{%`` are ordinary text on this site and are never reported. ``locate(text)`` names
+    the source file and the line holding ``text`` (``docs/guide/x.md:12``)."""
     outside_code = _CODE.sub("", html)
-    match = _TEMPLATE_SYNTAX.search(outside_code)
-    if match is None:
+    starts = [outside_code.find(opener) for opener in openers if opener in outside_code]
+    if not starts:
         return None
-    snippet = " ".join(match.group(0).split())[:60]
+    start = min(starts)
+    # The tag as written (up to its closing "]]" or the next element), to find its line.
+    tail = outside_code[start : start + 80].split("<")[0]
+    closing = tail.find("]]")
+    snippet = html_lib.unescape(tail[: closing + 2] if closing >= 0 else tail.rstrip())
     return (
-        f"{page_name}: unrendered template syntax '{snippet}' in the page; add "
-        "'render_macros: true' to its front matter, or put the example in `code`"
+        f"{locate(snippet)}: unrendered macro '{snippet}' in the page; add "
+        "'render_macros: true' to its front matter, or write the example in `code`"
     )
+
+
+def jinja_style_macro_problem(
+    html: str, macro_names: frozenset[str], locate: Callable[[str], str]
+) -> str | None:
+    """A call of one of this site's macros (``macro_names``) written with Jinja's ``{{ }}``
+    outside code: on this site that is text, so the reader would see the call, not the macro.
+    ``locate(text)`` names the source file and line holding ``text``."""
+    outside_code = _CODE.sub("", html)
+    for match in _JINJA_CALL.finditer(outside_code):
+        if match.group("name") in macro_names:
+            call = html_lib.unescape(match.group(0))
+            return (
+                f"{locate(call)}: '{call}' is written with Jinja's braces, which this site shows "
+                f"as text; write the macro as [[% {match.group('name')}(…) %]]"
+            )
+    return None

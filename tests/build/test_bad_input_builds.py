@@ -26,8 +26,8 @@ def test_unmodified_copy_builds(project_copy):
 def test_unknown_topic_names_the_page(project_copy):
     replace_in(
         project_copy / MACRO_PAGE,
-        'checklist("webhook-design") }}',
-        'checklist("webhook-design") }}\n\n{{ checklist("webhooks") }}',
+        'checklist("webhook-design") %]]',
+        'checklist("webhook-design") %]]\n\n[[% checklist("webhooks") %]]',
     )
     log = failed_build(project_copy)
     assert "docs/topics/webhook-design.md:10: checklist('webhooks') names an unknown topic" in log
@@ -36,64 +36,84 @@ def test_unknown_topic_names_the_page(project_copy):
 def test_wrong_argument_type_names_the_page(project_copy):
     replace_in(
         project_copy / MACRO_PAGE,
-        'checklist("webhook-design") }}',
-        'checklist("webhook-design") }}\n\n{{ checklist(3) }}',
+        'checklist("webhook-design") %]]',
+        'checklist("webhook-design") %]]\n\n[[% checklist(3) %]]',
     )
     log = failed_build(project_copy)
     assert "docs/topics/webhook-design.md:10: checklist() needs a topic id in quotes, got 3" in log
 
 
-def test_undefined_variable_names_the_page(project_copy):
+@pytest.mark.parametrize(
+    ("tag", "message"),
+    [
+        ("[[% no_such_thing %]]", "'no_such_thing' is no macro or variable of this site"),
+        ('[[% checklist_for("webhook-design") %]]', "'checklist_for' is no macro or variable"),
+        ("[[%% if %%]]", "macro syntax error: Expected an expression"),
+        ('[[% checklist("webhook-design" %]]', "macro syntax error: "),
+    ],
+)
+def test_macro_mistake_names_the_line(project_copy, tag, message):
     replace_in(
         project_copy / MACRO_PAGE,
-        'checklist("webhook-design") }}',
-        'checklist("webhook-design") }}\n\n{{ no_such_thing }}',
+        'checklist("webhook-design") %]]',
+        f'checklist("webhook-design") %]]\n\nIntro.\n\n{tag}\n',
     )
     log = failed_build(project_copy)
-    assert "topics/webhook-design.md" in log
-    assert "'no_such_thing' is undefined" in log
+    line = line_of(project_copy, tag, MACRO_PAGE)
+    assert f"{MACRO_PAGE}:{line}: {message}" in log
 
 
-def test_jinja_syntax_error_names_the_page(project_copy):
+@pytest.mark.parametrize("tag", ["[[% timeline() %]]", "[[%% if true %%]]x[[%% endif %%]]"])
+def test_macro_on_page_without_render_macros_is_caught(project_copy, tag):
+    replace_in(project_copy / PAGE, "# Final Thoughts", f"# Final Thoughts\n\nSee {tag} here.")
+    log = failed_build(project_copy)
+    line = (project_copy / PAGE).read_text().splitlines().index(f"See {tag} here.") + 1
+    assert f"docs/guide/final-thoughts.md:{line}: unrendered macro '{tag[:5]}" in log
+    assert "render_macros: true" in log
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        "Write `[[% config.site_name %]]` for the name.",
+        "> ```text\n> Subject: [[% config.site_name %]] webhook failed\n> ```",
+        "Before:\n\n    [[%% if config.site_name %%]]yes[[%% endif %%]]\n\nAfter.",
+        "- Step:\n\n    ```\n    [[%# a comment #%]]\n    ```",
+    ],
+)
+def test_macro_tag_in_code_on_a_macro_page_fails_with_the_fix(project_copy, markdown):
     replace_in(
         project_copy / MACRO_PAGE,
-        'checklist("webhook-design") }}',
-        'checklist("webhook-design") }}\n\n{% if %}',
+        'checklist("webhook-design") %]]',
+        f'checklist("webhook-design") %]]\n\n{markdown}\n',
     )
     log = failed_build(project_copy)
-    assert "topics/webhook-design.md" in log
-    assert "TemplateSyntaxError" in log or "Expected an expression" in log
+    lines = (project_copy / MACRO_PAGE).read_text().splitlines()
+    line = next(n for n, text in enumerate(lines, 1) if "[[%" in text and "checklist(" not in text)
+    assert f"{MACRO_PAGE}:{line}: macro tag '[[%" in log
+    assert "wrap the example in [[%% raw %%]] … [[%% endraw %%]]" in log
 
 
-def test_attr_list_with_jinja_comment_start_is_caught(project_copy):
+def test_macro_tag_in_code_inside_a_raw_block_is_shown_as_written(project_copy):
+    example = "[[%% raw %%]]\n```text\nSubject: [[% config.site_name %]]\n```\n[[%% endraw %%]]"
     replace_in(
         project_copy / MACRO_PAGE,
-        'checklist("webhook-design") }}',
-        'checklist("webhook-design") }}\n\n## Notes {#notes}\n',
-    )
-    log = failed_build(project_copy)
-    assert "topics/webhook-design.md" in log
-
-
-def test_code_block_with_template_syntax_builds_verbatim(project_copy):
-    replace_in(
-        project_copy / MACRO_PAGE,
-        'checklist("webhook-design") }}',
-        'checklist("webhook-design") }}\n\n'
-        "```jinja\n{{ user.name }} {% if admin %}x{% endif %}\n```\n",
+        'checklist("webhook-design") %]]',
+        f'checklist("webhook-design") %]]\n\n{example}\n',
     )
     result = run_mkdocs_build(project_copy, project_copy / "site", "http://127.0.0.1:8000/")
     assert result.returncode == 0, result.stderr[-3000:]
     html = (project_copy / "site/topics/webhook-design/index.html").read_text(encoding="utf-8")
-    assert "user</span><span" in html or "user.name" in html
-    assert "admin" in html
+    assert "Subject: [[% config.site_name %]]" in html
 
 
-def test_macro_on_page_without_render_macros_is_caught(project_copy):
-    replace_in(project_copy / PAGE, "# Final Thoughts", "# Final Thoughts\n\n{{ timeline() }}")
+@pytest.mark.parametrize("call", ['{{ checklist("webhook-design") }}', "{{- timeline() }}"])
+def test_macro_written_with_jinja_braces_is_named(project_copy, call):
+    replace_in(project_copy / PAGE, "Ready to begin?", f"{call}\n\nReady to begin?")
     log = failed_build(project_copy)
-    assert "docs/guide/final-thoughts.md: unrendered template syntax '{{ timeline() }}'" in log
-    assert "render_macros: true" in log
+    line = (project_copy / PAGE).read_text().splitlines().index(call) + 1
+    assert f"docs/guide/final-thoughts.md:{line}: '{call.split('(')[0]}(' is written with" in log
+    assert "write the macro as [[% " in log
 
 
 def test_broken_link_fails(project_copy):
@@ -123,6 +143,20 @@ def test_broken_link_in_raw_html_fails(project_copy):
     log = failed_build(project_copy)
     line = (project_copy / PAGE).read_text().splitlines().index('<a href="../nowhere/">x</a>')
     assert f"docs/guide/final-thoughts.md:{line + 1}: link '../nowhere/' leads to no page" in log
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '| Where | Link |\n| - | - |\n| table | <a href="../gone-away/">x</a> |',
+        '<details>\n<summary>More</summary>\n<p><a href="../gone-away/">x</a></p>\n</details>',
+    ],
+)
+def test_broken_raw_html_link_elsewhere_names_its_line(project_copy, html):
+    replace_in(project_copy / PAGE, "Ready to begin?", f"{html}\n\nReady to begin?")
+    log = failed_build(project_copy)
+    line = line_of(project_copy, 'href="../gone-away/"')
+    assert f"{PAGE}:{line}: link '../gone-away/' leads to no page" in log
 
 
 def test_broken_anchor_in_raw_html_fails(project_copy):
@@ -163,6 +197,48 @@ def test_html_image_without_alt_fails(project_copy):
     assert "docs/guide/final-thoughts.md:9: <img> has no alt attribute" in log
 
 
+def line_of(project, text: str, page: str = PAGE) -> int:
+    """The 1-based line of ``page`` in the project copy that holds ``text``."""
+    lines = (project / page).read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if text in line)
+
+
+@pytest.mark.parametrize(
+    ("markdown", "written_at", "message"),
+    [
+        ("![][flame]\n\n[flame]: ../assets/flame.png", "![][flame]", "image has no alt text"),
+        ("![ ][flame]\n\n[flame]: <../assets/flame.png>", "![ ][flame]", "image has no alt text"),
+        ("See ![ ](../assets/flame.png) here.", "See ![ ]", "image has no alt text"),
+        ("| A | B |\n| - | - |\n| <IMG SRC=x.png> | b |", "<IMG", "<img> has no alt attribute"),
+        (
+            "<details markdown>\n<summary>More</summary>\n<img src='x.png'>\n</details>",
+            "<img src='x.png'>",
+            "<img> has no alt attribute",
+        ),
+    ],
+)
+def test_image_without_alt_text_in_the_page_fails_at_its_line(
+    project_copy, markdown, written_at, message
+):
+    replace_in(project_copy / PAGE, "Ready to begin?", f"{markdown}\n\nReady to begin?")
+    log = failed_build(project_copy)
+    assert f"{PAGE}:{line_of(project_copy, written_at)}: {message}" in log
+
+
+def test_images_in_code_and_decorative_images_build(project_copy):
+    examples = (
+        '```html\n<img src="x.png">\n```\n\n'
+        "Inline: `![](x.png)` and `<img src=x.png>`.\n\n"
+        '    <img src="indented.png">\n\n'
+        '<img src="../../assets/favicon.svg" alt="">\n\n'
+    )
+    replace_in(project_copy / PAGE, "Ready to begin?", examples + "Ready to begin?")
+    result = run_mkdocs_build(project_copy, project_copy / "site", "http://127.0.0.1:8000/")
+    assert result.returncode == 0, result.stderr[-3000:]
+    html = (project_copy / "site/guide/final-thoughts/index.html").read_text(encoding="utf-8")
+    assert "&lt;img src=x.png&gt;" in html and "![](x.png)" in html
+
+
 @pytest.mark.parametrize("broken", ["title: [unclosed", "items:\n\t- tab"])
 def test_malformed_yaml_stops_the_build_naming_file_and_line(project_copy, broken):
     path = project_copy / "data/checklists/lazy-loading.yml"
@@ -193,6 +269,24 @@ def test_inline_event_handler_in_a_page_fails(project_copy):
     line = lines.index('<button onclick="go()">Go</button>') + 1
     where = f"docs/guide/final-thoughts.md:{line}"
     assert f"{where}: inline event handler 'onclick=' on <button>" in log
+
+
+@pytest.mark.parametrize(
+    ("html", "attribute", "tag"),
+    [
+        ('<img src="../../assets/favicon.svg" alt="Logo" onload="track()">', "onload", "img"),
+        (
+            '<details ontoggle="opened()"><summary>More</summary>Text</details>',
+            "ontoggle",
+            "details",
+        ),
+    ],
+)
+def test_inline_event_handler_elsewhere_names_its_line(project_copy, html, attribute, tag):
+    replace_in(project_copy / PAGE, "Ready to begin?", f"Before.\n\n{html}\n\nReady to begin?")
+    log = failed_build(project_copy)
+    where = f"{PAGE}:{line_of(project_copy, f'{attribute}=')}"
+    assert f"{where}: inline event handler '{attribute}=' on <{tag}>" in log
 
 
 def test_unknown_link_directory_kind_names_the_page(project_copy):

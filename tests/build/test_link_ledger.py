@@ -7,6 +7,8 @@ import os
 import subprocess
 import sys
 
+import pytest
+
 from hooks.commands.build import QUIET_BANNER_ENV
 from hooks.guards import ledger
 from tests.conftest import PROJECT_DIR, read_site, replace_in, run_mkdocs_build
@@ -153,3 +155,131 @@ def test_ledger_never_drops_entries_when_merging():
     result = ledger.merged(old, scan)
     assert result.pages == {"a/": ["new", "x", "y"], "gone/": ["z"], "b/": []}
     assert result.retired_pages == ["r/"]
+
+
+CHAPTER = "docs/guide/final-thoughts.md"
+CHAPTER_URL = "guide/final-thoughts/"
+
+
+def published_anchors(project) -> list[str]:
+    return ledger.scan(read_site(project / "site")).pages[CHAPTER_URL]
+
+
+def record_ledger(project) -> None:
+    path = project / ledger.LEDGER_NAME
+    ledger.merged(ledger.Ledger.read(path), ledger.scan(read_site(project / "site"))).write(path)
+
+
+def test_footnotes_are_not_promised_and_can_be_deleted(project_copy):
+    page = project_copy / CHAPTER
+    original = page.read_text()
+    page.write_text(
+        original + "\nMeasure first.[^m] Then measure again.[^m] And once more.[^n]\n\n"
+        "[^m]: Profilers lie less than intuition.\n\n[^n]: Really.\n"
+    )
+    code, log = build_log(project_copy)
+    assert code == 0, log[-3000:]
+    ids = read_site(project_copy / "site")["guide/final-thoughts/index.html"].ids
+    assert {"fn:m", "fnref:m", "fnref2:m", "fn:n"} <= ids  # the page has them ...
+    assert not [a for a in published_anchors(project_copy) if a.startswith(("fn:", "fnref"))]
+    record_ledger(project_copy)  # ... make ledger does not record them
+    page.write_text(original)
+    code, log = build_log(project_copy)
+    assert code == 0, log[-3000:]
+
+
+@pytest.mark.parametrize(
+    ("headings", "flagged", "anchor"),
+    [
+        (["## 日本語のまとめ"], 0, "_1"),
+        (["### Резюме"], 0, "_1"),
+        (["## Notes", "Text.", "## Notes"], 2, "notes_1"),
+    ],
+)
+def test_heading_with_a_positional_id_is_refused_with_the_fix(
+    project_copy, headings, flagged, anchor
+):
+    page = project_copy / CHAPTER
+    page.write_text(page.read_text() + "\n" + "\n\n".join(headings) + "\n")
+    code, log = build_log(project_copy)
+    assert code != 0
+    lines = page.read_text().splitlines()
+    line = len(lines) - lines[::-1].index(headings[flagged])  # the last one, numbered
+    level, text = headings[flagged].split(" ", 1)
+    assert f"{CHAPTER}:{line}: heading '{text}' gets the id '{anchor}' from its position" in log
+    assert f"give it an id of its own: {level} {text} {{ #its-own-id }}" in log
+
+
+def test_heading_with_its_own_id_builds_and_is_promised(project_copy):
+    page = project_copy / CHAPTER
+    page.write_text(
+        page.read_text()
+        + "\n## 日本語のまとめ { #summary-ja }\n\n## Notes\n\n## Notes {#more-notes}\n"
+    )
+    code, log = build_log(project_copy)
+    assert code == 0, log[-3000:]
+    anchors = published_anchors(project_copy)
+    assert {"summary-ja", "notes", "more-notes"} <= set(anchors)
+
+
+def move_plan_into_a_folder(project) -> None:
+    (project / "docs/onboarding/plan").mkdir()
+    (project / "docs/onboarding/plan.md").rename(project / "docs/onboarding/plan/index.md")
+    config = project / "mkdocs.yml"
+    before, _, after = config.read_text().rpartition("- onboarding/plan.md")  # the nav entry
+    config.write_text(before + "- onboarding/plan/index.md" + after)
+
+
+def add_redirect(project, old: str, new: str) -> int:
+    """Add ``old: new`` to redirect_maps; returns its line in mkdocs.yml."""
+    replace_in(
+        project / "mkdocs.yml", "        start.md:", f"        {old}: {new}\n        start.md:"
+    )
+    lines = (project / "mkdocs.yml").read_text().splitlines()
+    return lines.index(f"        {old}: {new}") + 1
+
+
+def test_page_moved_to_a_folder_keeps_its_address_without_a_redirect(project_copy):
+    move_plan_into_a_folder(project_copy)
+    code, log = build_log(project_copy)
+    assert code == 0, log[-3000:]
+    assert (project_copy / "site/onboarding/plan/index.html").read_text().count("mdx-") > 0
+
+
+def test_redirect_that_would_replace_a_page_at_the_same_address_fails(project_copy):
+    move_plan_into_a_folder(project_copy)
+    line = add_redirect(project_copy, "onboarding/plan.md", "onboarding/plan/index.md")
+    code, log = build_log(project_copy)
+    assert code != 0
+    assert f"mkdocs.yml:{line}: redirect from 'onboarding/plan.md' would replace " in log
+    assert "docs/onboarding/plan/index.md" in log and "delete this redirect" in log
+
+
+def test_redirect_from_a_page_the_site_still_builds_fails(project_copy):
+    line = add_redirect(project_copy, "guide/final-thoughts.md", "guide/making-it-sustainable.md")
+    code, log = build_log(project_copy)
+    assert code != 0
+    assert f"mkdocs.yml:{line}: redirect from 'guide/final-thoughts.md', a page the site" in log
+
+
+@pytest.mark.parametrize("target", ["guide/no-such-page.md", "guide/no-such-page.md#part"])
+def test_redirect_to_a_page_that_does_not_exist_fails(project_copy, target):
+    line = add_redirect(project_copy, "guide/old-name.md", target)
+    code, log = build_log(project_copy)
+    assert code != 0
+    assert f"mkdocs.yml:{line}: redirect to '{target}', which is no page of the site" in log
+
+
+def test_redirect_to_an_anchor_the_page_lacks_fails(project_copy):
+    line = add_redirect(project_copy, "guide/old-name.md", "guide/final-thoughts.md#no-such-id")
+    code, log = build_log(project_copy)
+    assert code != 0
+    assert (
+        f"mkdocs.yml:{line}: redirect to 'guide/final-thoughts.md#no-such-id', but "
+        "docs/guide/final-thoughts.md has no id 'no-such-id'"
+    ) in log
+    page = project_copy / CHAPTER
+    page.write_text(page.read_text() + "\n## Where to Go Next\n\nOnwards.\n")
+    replace_in(project_copy / "mkdocs.yml", "#no-such-id", "#where-to-go-next")
+    code, log = build_log(project_copy)
+    assert code == 0, log[-3000:]

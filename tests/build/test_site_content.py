@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
+from hooks.content.catalogue import load_catalogue
 from tests.conftest import PROJECT_DIR
 
 MANUSCRIPT = PROJECT_DIR / "manuscript" / "backend-optimization-guide.txt"
@@ -203,9 +204,26 @@ def test_framework_and_timeline_render_as_cards(built_site):
     assert len(fundamentals.select("li.mdx-milestone")) == 4
 
 
-def test_no_template_syntax_leaks_into_pages(built_site):
+def test_no_macro_tag_leaks_into_pages(built_site):
+    config = yaml.load((PROJECT_DIR / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+    macros = next(p["macros"] for p in config["plugins"] if isinstance(p, dict) and "macros" in p)
+    openers = [value for key, value in macros.items() if key.endswith("_start_string")]
+    assert openers
     for html_file in built_site.site_dir.rglob("*.html"):
-        text = re.sub(
-            r"<(pre|code)\b.*?</\1>", "", html_file.read_text(encoding="utf-8"), flags=re.S
-        )
-        assert "{{" not in text and "{%" not in text, html_file
+        text = html_file.read_text(encoding="utf-8")
+        assert not [opener for opener in openers if opener in text], html_file
+
+
+def test_every_chapter_shows_the_checklists_its_data_names_without_a_macro(built_site):
+    catalogue = load_catalogue(PROJECT_DIR, PROJECT_DIR / "docs", tuple(nav_pages()))
+    assert catalogue.chapters
+    for chapter in catalogue.chapters.values():
+        source = PROJECT_DIR / "docs" / f"{chapter.url.rstrip('/')}.md"
+        assert "related_topics" not in source.read_text(encoding="utf-8"), source
+        html = (built_site.site_dir / chapter.url / "index.html").read_text(encoding="utf-8")
+        box = BeautifulSoup(html, "html.parser").select_one("article aside.mdx-related")
+        expected = [
+            f"{topic.title} checklist" for topic in catalogue.topics_for_chapter(chapter.id)
+        ]
+        shown = [link.get_text() for link in box.select("a")] if box else []
+        assert shown == expected, chapter.id

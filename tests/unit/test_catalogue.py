@@ -219,7 +219,7 @@ def test_topic_without_page_says_which_page_to_create(project_copy):
 
 def test_topic_page_must_show_its_checklist(project_copy):
     path = project_copy / "docs/topics/webhook-design.md"
-    replace_in(path, '{{ checklist("webhook-design") }}', "Coming soon.")
+    replace_in(path, '[[% checklist("webhook-design") %]]', "Coming soon.")
     message = error_for(project_copy)
     assert message.startswith("docs/topics/webhook-design.md: does not show its checklist")
 
