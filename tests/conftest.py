@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import socket
 import subprocess
@@ -14,13 +15,52 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 from hooks.commands.build import strict_build
 from hooks.commands.chromium import INSTALL_HINT, chromium_executable
+from hooks.content.catalogue import Catalogue, load_catalogue
 from hooks.guards.built_pages import BuiltPage, read_page
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+# The project the tests judge: this checkout, or (CONTRIBUTING's recipe tests) a copy of it with
+# a recipe applied, so the content tests run again on what a contributor's change produces.
+PROJECT_DIR = Path(os.environ.get("GUIDE_PROJECT_DIR") or Path(__file__).resolve().parent.parent)
 SUB_PATH = "/some-prefix/"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that drives Chromium carries the `browser` marker, so `-m "not browser"` (make
+    test-fast) never needs a browser, whether or not its file says so."""
+    for item in items:
+        if {"browser", "context", "page"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+
+
+def nav_pages(project_dir: Path | None = None) -> list[str]:
+    """Page sources in the order of `nav` in mkdocs.yml, e.g. ["index.md", "guide/x.md", ...]."""
+    config_file = (project_dir or PROJECT_DIR) / "mkdocs.yml"
+    config = yaml.load(config_file.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    pages: list[str] = []
+
+    def walk(entry: object) -> None:
+        if isinstance(entry, str):
+            pages.append(entry)
+        elif isinstance(entry, list):
+            for child in entry:
+                walk(child)
+        elif isinstance(entry, dict):
+            for child in entry.values():
+                walk(child)
+
+    walk(config["nav"])
+    return pages
+
+
+def project_catalogue(project_dir: Path | None = None) -> Catalogue:
+    """The project's data as the build loads it, chapters in reading (nav) order: tests take
+    counts, ids and titles from here instead of repeating today's content."""
+    root = project_dir or PROJECT_DIR
+    return load_catalogue(root, root / "docs", tuple(nav_pages(root)))
 
 
 @dataclass(frozen=True)
