@@ -189,13 +189,11 @@ COPIED_PATHS = (
 )
 
 
-@pytest.fixture
-def project_copy(tmp_path: Path) -> Path:
-    """A throwaway copy of the project's sources that a test may break on purpose."""
-    target = tmp_path / "project"
-    target.mkdir()
+def copy_sources(source_dir: Path, target: Path) -> Path:
+    """Copy what a build reads (COPIED_PATHS) from ``source_dir`` into a new folder ``target``."""
+    target.mkdir(parents=True)
     for name in COPIED_PATHS:
-        source = PROJECT_DIR / name
+        source = source_dir / name
         if source.is_dir():
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         elif source.is_file():
@@ -203,8 +201,41 @@ def project_copy(tmp_path: Path) -> Path:
     return target
 
 
+def committed_copy(source_dir: Path, target: Path) -> Path:
+    """A copy of ``source_dir``'s sources as a fresh one-commit git checkout, as a clone is.
+
+    "Last updated" dates come from git history, and from the clock for files git does not
+    track; builds of this copy read history only, whether or not ``source_dir`` has
+    uncommitted or untracked files."""
+    from benchmarks.project import init_git
+
+    init_git(copy_sources(source_dir, target))
+    return target
+
+
+@pytest.fixture
+def project_copy(tmp_path: Path) -> Path:
+    """A throwaway copy of the project's sources that a test may break on purpose."""
+    return copy_sources(PROJECT_DIR, tmp_path / "project")
+
+
 def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
     """Edit a file in a project copy; fails loudly if the text to replace is not there."""
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not found in {path}"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def add_uncommitted_chapter(project: Path) -> None:
+    """Add a chapter to a project copy (page and nav entry) as a contributor does before their
+    first commit: git has never seen the file."""
+    (project / "docs/guide/uncommitted.md").write_text(
+        "---\ndescription: A chapter that is not committed yet.\n---\n\n# Uncommitted\n\nText.\n",
+        encoding="utf-8",
+    )
+    last_chapter = [page for page in nav_pages(project) if page.startswith("guide/")][-1]
+    replace_in(
+        project / "mkdocs.yml",
+        f"\n      - {last_chapter}\n",
+        f"\n      - {last_chapter}\n      - guide/uncommitted.md\n",
+    )
