@@ -151,16 +151,16 @@ CHROMIUM_ARGS = [
 def browser() -> Iterator[object]:
     from playwright.sync_api import Error, sync_playwright
 
+    executable = chromium_executable()
+    if executable is None:
+        pytest.fail(INSTALL_HINT, pytrace=False)
     with sync_playwright() as playwright:
-        executable = chromium_executable()
         try:
             browser = playwright.chromium.launch(
                 executable_path=executable, args=CHROMIUM_ARGS, headless=True
             )
-        except Error as error:
-            if executable is None:  # no system Chromium, and Playwright has none of its own
-                pytest.fail(INSTALL_HINT, pytrace=False)
-            raise error
+        except Error as error:  # found, but it does not start under Playwright
+            pytest.fail(f"{executable} did not start: {error}\n{INSTALL_HINT}", pytrace=False)
         yield browser
         browser.close()
 
