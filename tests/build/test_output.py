@@ -11,8 +11,7 @@ from urllib.parse import urljoin
 from bs4 import BeautifulSoup
 
 from hooks.commands.build import strict_build
-from hooks.content.catalogue import load_catalogue
-from tests.conftest import PROJECT_DIR, add_uncommitted_chapter, committed_copy
+from tests.conftest import PROJECT_DIR, add_uncommitted_chapter, committed_copy, project_catalogue
 
 
 def html_files(site_dir):
@@ -47,7 +46,7 @@ def test_print_assets_load_only_on_the_print_page(built_site):
 
 
 def test_print_page_contains_every_chapter_and_every_checklist(built_site):
-    catalogue = load_catalogue(PROJECT_DIR, PROJECT_DIR / "docs")
+    catalogue = project_catalogue()
     soup = BeautifulSoup(
         (built_site.site_dir / "print_page/index.html").read_text(encoding="utf-8"), "html.parser"
     )
@@ -70,10 +69,12 @@ def test_llms_txt_lists_the_guide(built_site):
 
 
 def test_pages_show_when_they_were_last_updated(built_site):
-    html = (built_site.site_dir / "guide/final-thoughts/index.html").read_text(encoding="utf-8")
-    assert re.search(
-        r'class="git-revision-date-localized-plugin[^"]*"[^>]*>[A-Z][a-z]+ \d{1,2}, \d{4}<', html
-    )
+    for chapter in project_catalogue().chapters.values():
+        html = (built_site.site_dir / chapter.url / "index.html").read_text(encoding="utf-8")
+        assert re.search(
+            r'class="git-revision-date-localized-plugin[^"]*"[^>]*>[A-Z][a-z]+ \d{1,2}, \d{4}<',
+            html,
+        ), chapter.url
 
 
 def differing_files(one: Path, two: Path) -> list[str]:
