@@ -151,16 +151,15 @@ CHROMIUM_ARGS = [
 def browser() -> Iterator[object]:
     from playwright.sync_api import Error, sync_playwright
 
-    executable = chromium_executable()
-    if executable is None:
-        pytest.fail(INSTALL_HINT, pytrace=False)
+    executable = chromium_executable()  # None: Playwright's own download, if there is one
     with sync_playwright() as playwright:
         try:
             browser = playwright.chromium.launch(
                 executable_path=executable, args=CHROMIUM_ARGS, headless=True
             )
-        except Error as error:  # found, but it does not start under Playwright
-            pytest.fail(f"{executable} did not start: {error}\n{INSTALL_HINT}", pytrace=False)
+        except Error as error:
+            name = executable or "Playwright's own Chromium"
+            pytest.fail(f"{name} did not start: {error}\n{INSTALL_HINT}", pytrace=False)
         yield browser
         browser.close()
 

@@ -33,7 +33,9 @@ def is_snap(path: str) -> bool:
 
 
 def playwright_chromium() -> str | None:
-    """Playwright's own downloaded Chromium (`playwright install chromium`), if it is there."""
+    """The path of Playwright's own Chromium (`playwright install chromium`), None when it is not
+    downloaded or Playwright is not installed. Starts Playwright's driver: call it outside a
+    running ``sync_playwright()``."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:  # the test and benchmark extras are not installed
@@ -45,8 +47,9 @@ def playwright_chromium() -> str | None:
 
 def chromium_executable() -> str | None:
     """The path of the Chromium to launch: CHROMIUM_PATH (or CHROME_PATH) when set, else the
-    first of ``chromium``, ``chromium-browser``, ``google-chrome`` on PATH that is not a snap,
-    else Playwright's own download; None when there is none (callers print INSTALL_HINT)."""
+    first of ``chromium``, ``chromium-browser``, ``google-chrome`` on PATH that is not a snap;
+    None when there is none, which makes Playwright launch its own download if it has one
+    (``playwright_chromium`` gives its path to tools that need one, such as Lighthouse)."""
     override = os.environ.get("CHROMIUM_PATH") or os.environ.get("CHROME_PATH")
     if override:
         return override
@@ -54,4 +57,4 @@ def chromium_executable() -> str | None:
         found = shutil.which(name)
         if found and not is_snap(found):
             return found
-    return playwright_chromium()
+    return None
