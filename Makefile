@@ -33,8 +33,8 @@ check: $(STAMP) ## the quick answer: strict build and link-ledger check, no test
 test: $(STAMP) ## unit, build and browser tests: everything CI runs
 	$(BIN)/python -m pytest
 
-test-fast: $(STAMP) ## unit and build tests, no browser (one file: .venv/bin/python -m pytest FILE)
-	$(BIN)/python -m pytest -m "not browser"
+test-fast: $(STAMP) ## unit and build tests without a browser or CONTRIBUTING's recipes
+	$(BIN)/python -m pytest -m "not browser and not recipes"
 
 lint: $(STAMP) ## ruff, Markdown lint, codespell, zizmor, actionlint
 	bash tools/lint.sh

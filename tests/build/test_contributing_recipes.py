@@ -116,6 +116,7 @@ def run_content_tests(project: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@pytest.mark.recipes
 @pytest.mark.parametrize("name", recipe_names())
 def test_recipe_runs_as_written_and_the_checks_pass(name, project_copy):
     found = recipes()
