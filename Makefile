@@ -1,5 +1,6 @@
 # The verbs a contributor needs. Every target installs from the lock file on first use.
 SHELL := /bin/bash
+# The Python that creates .venv (3.11 or newer): `make PYTHON=python3.11 test` when python3 is older.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -11,7 +12,7 @@ export DISABLE_MKDOCS_2_WARNING := true
 # Reproducible output: timestamps (sitemap, archives) come from the last commit, not the clock.
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
 
-.PHONY: serve build test lint ledger bench clean
+.PHONY: serve build check test test-fast lint ledger bench clean
 
 $(STAMP): requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,8 +27,14 @@ serve: $(STAMP) ## live preview at http://127.0.0.1:8000 (without git dates, pri
 build: $(STAMP) ## strict build into site/ (never pass -q: quiet mode hides warnings from --strict)
 	$(BIN)/mkdocs build --strict --clean
 
-test: $(STAMP) ## unit, build and browser tests
+check: $(STAMP) ## the quick answer: strict build and link-ledger check, no tests (seconds)
+	$(BIN)/python -m hooks.commands.ledger check
+
+test: $(STAMP) ## unit, build and browser tests: everything CI runs
 	$(BIN)/python -m pytest
+
+test-fast: $(STAMP) ## unit and build tests without a browser or CONTRIBUTING's recipes
+	$(BIN)/python -m pytest -m "not browser and not recipes"
 
 lint: $(STAMP) ## ruff, Markdown lint, codespell, zizmor, actionlint
 	bash tools/lint.sh

@@ -14,7 +14,7 @@ from typing import Any
 import yaml
 
 from hooks.commands.build import strict_build
-from hooks.commands.chromium import INSTALL_HINT, chromium_executable
+from hooks.commands.chromium import INSTALL_HINT, chromium_executable, playwright_chromium
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BENCH_DIR = PROJECT_DIR / "benchmarks"
@@ -150,7 +150,7 @@ def build(
 
 def chrome_path() -> str:
     """The Chromium Lighthouse and Playwright drive (hooks/commands/chromium.py decides)."""
-    found = chromium_executable()
+    found = chromium_executable() or playwright_chromium()
     if found is None:
         raise SystemExit(INSTALL_HINT)
     return found

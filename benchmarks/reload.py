@@ -95,9 +95,10 @@ def measure(tmp: Path, source: Path, edits: int = 5) -> ReloadResult:
         _wait_until_served(page_url, server)
         page_file = project / "docs" / EDITED_PAGE
         original = page_file.read_text(encoding="utf-8")
+        chrome = chrome_path()  # may start Playwright's driver: not inside the one below
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(
-                executable_path=chrome_path(), args=["--no-sandbox", "--disable-gpu"]
+                executable_path=chrome, args=["--no-sandbox", "--disable-gpu"]
             )
             page = browser.new_page()
             page.goto(page_url)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import socket
 import subprocess
@@ -12,15 +13,50 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from hooks.commands.build import strict_build
 from hooks.commands.chromium import INSTALL_HINT, chromium_executable
+from hooks.content.catalogue import Catalogue, load_catalogue
+from hooks.content.nav import nav_sources, site_pages
 from hooks.guards.built_pages import BuiltPage, read_page
 
-PROJECT_DIR = Path(__file__).resolve().parent.parent
+# The project the tests judge: this checkout, or (CONTRIBUTING's recipe tests) a copy of it with
+# a recipe applied, so the content tests run again on what a contributor's change produces.
+PROJECT_DIR = Path(os.environ.get("GUIDE_PROJECT_DIR") or Path(__file__).resolve().parent.parent)
 SUB_PATH = "/some-prefix/"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that drives Chromium carries the `browser` marker, so `-m "not browser"` (make
+    test-fast) never needs a browser, whether or not its file says so."""
+    for item in items:
+        if {"browser", "context", "page"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.browser)
+
+
+def site_nav(project_dir: Path | None = None) -> Any:
+    """``nav`` of the project's mkdocs.yml, read as MkDocs reads it (tags resolved)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    config_file = (project_dir or PROJECT_DIR) / "mkdocs.yml"
+    with config_file.open(encoding="utf-8") as stream:
+        return yaml_load(stream)["nav"]
+
+
+def nav_pages(project_dir: Path | None = None) -> list[str]:
+    """Page sources in the order of `nav` in mkdocs.yml, e.g. ["index.md", "guide/x.md", ...]."""
+    return list(nav_sources(site_nav(project_dir)))
+
+
+def project_catalogue(project_dir: Path | None = None) -> Catalogue:
+    """The project's data as the build loads it, chapters in reading (nav) order: tests take
+    counts, ids and titles from here instead of repeating today's content."""
+    root = project_dir or PROJECT_DIR
+    docs = root / "docs"
+    return load_catalogue(root, docs, site_pages(site_nav(root), docs))
 
 
 @dataclass(frozen=True)
@@ -111,16 +147,15 @@ CHROMIUM_ARGS = [
 def browser() -> Iterator[object]:
     from playwright.sync_api import Error, sync_playwright
 
+    executable = chromium_executable()  # None: Playwright's own download, if there is one
     with sync_playwright() as playwright:
-        executable = chromium_executable()
         try:
             browser = playwright.chromium.launch(
                 executable_path=executable, args=CHROMIUM_ARGS, headless=True
             )
         except Error as error:
-            if executable is None:  # no system Chromium, and Playwright has none of its own
-                pytest.fail(INSTALL_HINT, pytrace=False)
-            raise error
+            name = executable or "Playwright's own Chromium"
+            pytest.fail(f"{name} did not start: {error}\n{INSTALL_HINT}", pytrace=False)
         yield browser
         browser.close()
 
@@ -149,12 +184,11 @@ COPIED_PATHS = (
 )
 
 
-def copy_project(target: Path) -> Path:
-    """Copy the project's sources (COPIED_PATHS) into ``target``, a folder created here that
-    must not exist yet; returns ``target``."""
-    target.mkdir()
+def copy_sources(source_dir: Path, target: Path) -> Path:
+    """Copy what a build reads (COPIED_PATHS) from ``source_dir`` into a new folder ``target``."""
+    target.mkdir(parents=True)
     for name in COPIED_PATHS:
-        source = PROJECT_DIR / name
+        source = source_dir / name
         if source.is_dir():
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         elif source.is_file():
@@ -162,10 +196,27 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+def copy_project(target: Path) -> Path:
+    """Copy this project's sources into ``target``, a folder that must not exist yet."""
+    return copy_sources(PROJECT_DIR, target)
+
+
+def committed_copy(source_dir: Path, target: Path) -> Path:
+    """A copy of ``source_dir``'s sources as a fresh one-commit git checkout, as a clone is.
+
+    "Last updated" dates come from git history, and from the clock for files git does not
+    track; builds of this copy read history only, whether or not ``source_dir`` has
+    uncommitted or untracked files."""
+    from benchmarks.project import init_git
+
+    init_git(copy_sources(source_dir, target))
+    return target
+
+
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     """A throwaway copy of the project's sources that a test may break on purpose."""
-    return copy_project(tmp_path / "project")
+    return copy_sources(PROJECT_DIR, tmp_path / "project")
 
 
 def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
@@ -173,3 +224,18 @@ def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, f"{old!r} not found in {path}"
     path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def add_uncommitted_chapter(project: Path) -> None:
+    """Add a chapter to a project copy (page and nav entry) as a contributor does before their
+    first commit: git has never seen the file."""
+    (project / "docs/guide/uncommitted.md").write_text(
+        "---\ndescription: A chapter that is not committed yet.\n---\n\n# Uncommitted\n\nText.\n",
+        encoding="utf-8",
+    )
+    last_chapter = [page for page in nav_pages(project) if page.startswith("guide/")][-1]
+    replace_in(
+        project / "mkdocs.yml",
+        f"\n      - {last_chapter}\n",
+        f"\n      - {last_chapter}\n      - guide/uncommitted.md\n",
+    )

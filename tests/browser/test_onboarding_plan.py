@@ -5,11 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from hooks.content.catalogue import load_catalogue
-from hooks.content.nav import site_pages
 from tests.browser.helpers import open_page
-from tests.build.test_site_content import nav_pages
-from tests.conftest import PROJECT_DIR
+from tests.conftest import project_catalogue
 
 pytestmark = pytest.mark.browser
 
@@ -20,8 +17,7 @@ PHASE = "phase-week-3-4"
 
 @pytest.fixture(scope="module")
 def catalogue():
-    docs = PROJECT_DIR / "docs"
-    return load_catalogue(PROJECT_DIR, docs, site_pages(nav_pages(), docs))
+    return project_catalogue()
 
 
 def build_plan(page, base_url: str) -> None:

@@ -8,8 +8,26 @@ import json
 import pytest
 
 from tests.browser.helpers import FRAMEWORK, TIMELINE, open_page, seed, stored, value, wait_mounted
+from tests.conftest import project_catalogue
 
 pytestmark = pytest.mark.browser
+
+CATALOGUE = project_catalogue()
+
+
+def middle_day(entry) -> int:
+    """A day inside a phase or milestone; days run from starts_on_day up to, not including,
+    ends_on_day (open-ended when None), counted from the start date (day 0)."""
+    end = entry.ends_on_day if entry.ends_on_day is not None else entry.starts_on_day + 365
+    return (entry.starts_on_day + end) // 2
+
+
+def current(entries, day: int) -> list[str]:
+    return [
+        entry.id
+        for entry in entries
+        if entry.starts_on_day <= day and (entry.ends_on_day is None or day < entry.ends_on_day)
+    ]
 
 
 def days_ago(page, days: int) -> str:
@@ -35,19 +53,22 @@ def test_start_date_marks_the_current_phase(built_site, page):
     open_page(page, built_site.base_url + FRAMEWORK)
     assert current_cards(page) == []
     start = page.get_by_label("The day you started")
-    start.fill(days_ago(page, 20))
-    assert current_cards(page) == ["phase-week-3-4"]
-    card = page.locator("#phase-week-3-4")
+    phase = CATALOGUE.phases[1]
+    day = middle_day(phase)
+    start.fill(days_ago(page, day))
+    assert current_cards(page) == [phase.id] == current(CATALOGUE.phases, day)
+    card = page.locator(f"#{phase.id}")
     assert "Current phase" in card.locator(".mdx-toolbar__status").text_content()
     assert page.locator(".mdx-badge").count() == 1
-    assert stored(page)["startDate"] == days_ago(page, 20)
+    assert stored(page)["startDate"] == days_ago(page, day)
     page.reload()
     wait_mounted(page)
-    assert start.input_value() == days_ago(page, 20)
-    assert current_cards(page) == ["phase-week-3-4"]
+    assert start.input_value() == days_ago(page, day)
+    assert current_cards(page) == [phase.id]
     # The last phase is open-ended; a future date marks no phase.
-    start.fill(days_ago(page, 400))
-    assert current_cards(page) == ["phase-month-3-plus"]
+    last = CATALOGUE.phases[-1]
+    start.fill(days_ago(page, last.starts_on_day + 400))
+    assert current_cards(page) == current(CATALOGUE.phases, last.starts_on_day + 400)
     start.fill(days_ago(page, -3))
     assert current_cards(page) == []
 
@@ -55,18 +76,19 @@ def test_start_date_marks_the_current_phase(built_site, page):
 def test_timeline_says_you_are_here(built_site, context):
     page = context.new_page()
     open_page(page, built_site.base_url + FRAMEWORK)
-    page.get_by_label("The day you started").fill(days_ago(page, 40))
+    day = middle_day(CATALOGUE.milestones[1])
+    page.get_by_label("The day you started").fill(days_ago(page, day))
     open_page(page, built_site.base_url + TIMELINE)
     statuses = page.eval_on_selector_all(
         ".mdx-milestone",
         "items => items.map(li => [li.id, li.querySelector('[data-mdx-status]').textContent,"
         " li.getAttribute('aria-current')])",
     )
+    here = current(CATALOGUE.milestones, day)
+    assert here == [CATALOGUE.milestones[1].id]
     assert statuses == [
-        ["milestone-weeks-1-4", "", None],
-        ["milestone-months-2-3", "You are here", "step"],
-        ["milestone-months-4-6", "", None],
-        ["milestone-month-6-plus", "", None],
+        [m.id, "You are here", "step"] if m.id in here else [m.id, "", None]
+        for m in CATALOGUE.milestones
     ]
 
 
@@ -90,9 +112,11 @@ def test_continue_panel_names_the_next_unticked_task_of_the_current_phase(built_
     page.goto(built_site.base_url)
     phases = plan(page)
     second = phases[1]
+    day = middle_day(CATALOGUE.phases[1])
+    assert second["id"] == CATALOGUE.phases[1].id
     seed(
         context,
-        json.dumps(value({second["tasks"][0]["id"]: True}, start_date=days_ago(page, 20))),
+        json.dumps(value({second["tasks"][0]["id"]: True}, start_date=days_ago(page, day))),
     )
     page = context.new_page()
     open_page(page, built_site.base_url)

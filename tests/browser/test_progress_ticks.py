@@ -22,8 +22,15 @@ from tests.browser.helpers import (
     value,
     wait_mounted,
 )
+from tests.conftest import project_catalogue
 
 pytestmark = pytest.mark.browser
+
+CATALOGUE = project_catalogue()
+# The checklist these tests tick (helpers.TOPIC), another one, and the framework's first phase.
+CHECKLIST = CATALOGUE.topics[TOPIC.strip("/").removeprefix("topics/")]
+OTHER = next(topic for topic in CATALOGUE.topics.values() if topic is not CHECKLIST)
+PHASE = CATALOGUE.phases[0]
 
 
 def test_tick_by_mouse_survives_reload(built_site, page):
@@ -73,7 +80,7 @@ def test_progress_text_bar_and_state_follow_ticks(built_site, page):
     # The text, the bar and the announcement are updated in the same task as the click.
     assert status.text_content().startswith(f"In progress · 1 of {total} done")
     assert bar.evaluate("bar => [bar.value, bar.max]") == [1, total]
-    assert bar.get_attribute("aria-label") == "Progress of Webhook design checklist"
+    assert bar.get_attribute("aria-label") == f"Progress of {CHECKLIST.title} checklist"
     assert f"1 of {total} done" in live_text(page)
     for item in checklist.locator(".mdx-item__box").all():
         item.check()
@@ -84,10 +91,11 @@ def test_leaving_through_the_navigation_and_coming_back_still_saves(built_site, 
     problems = record_errors(page)
     open_page(page, built_site.base_url + TOPIC)
     box(page, FIRST).check()
-    page.locator(".md-nav__link", has_text="The Practical Framework").first.click()
+    framework = next(c for c in CATALOGUE.chapters.values() if c.url == CATALOGUE.framework_url)
+    page.locator(".md-nav__link", has_text=framework.title).first.click()
     page.wait_for_url(f"**/{FRAMEWORK}")
-    page.wait_for_selector("#fw-read-the-guide--box:enabled")
-    page.locator(".md-nav__link", has_text="Webhook design").first.click()
+    page.wait_for_selector(f"#{PHASE.tasks[0].id}--box:enabled")
+    page.locator(".md-nav__link", has_text=CHECKLIST.title).first.click()
     page.wait_for_url(f"**/{TOPIC}")
     page.wait_for_selector(f"#{SECOND}--box:enabled")
     assert box(page, FIRST).is_checked()
@@ -129,7 +137,7 @@ def test_reset_asks_nothing_but_offers_undo(built_site, context):
     page = context.new_page()
     open_page(page, built_site.base_url + TOPIC)
     toolbar = page.locator("[data-mdx-component=checklist] .mdx-toolbar")
-    toolbar.get_by_role("button", name="Reset Webhook design checklist").click()
+    toolbar.get_by_role("button", name=f"Reset {CHECKLIST.title} checklist").click()
     assert not box(page, FIRST).is_checked() and not box(page, SECOND).is_checked()
     assert ticks(page) == {"elsewhere"}
     assert "Progress reset." in toolbar.inner_text()
@@ -142,29 +150,28 @@ def test_reset_asks_nothing_but_offers_undo(built_site, context):
 
 
 def test_card_reset_only_touches_its_own_tasks(built_site, context):
-    seed(context, json.dumps(value({"fw-read-the-guide": True, "fw-lazy-load-below-fold": True})))
+    own, elsewhere = PHASE.tasks[0].id, CATALOGUE.phases[1].tasks[0].id
+    total = len(PHASE.tasks)
+    seed(context, json.dumps(value({own: True, elsewhere: True})))
     page = context.new_page()
     open_page(page, built_site.base_url + FRAMEWORK)
-    card = page.locator("#phase-week-1-2")
-    assert card.locator(".mdx-toolbar__status").text_content().startswith("In progress · 1 of 4")
-    card.get_by_role("button", name="Reset Week 1-2").click()
-    assert card.locator(".mdx-toolbar__status").text_content().startswith("Not started · 0 of 4")
-    assert ticks(page) == {"fw-lazy-load-below-fold"}
+    card = page.locator(f"#{PHASE.id}")
+    status = card.locator(".mdx-toolbar__status")
+    assert status.text_content().startswith(f"In progress · 1 of {total}")
+    card.get_by_role("button", name=f"Reset {PHASE.label}").click()
+    assert status.text_content().startswith(f"Not started · 0 of {total}")
+    assert ticks(page) == {elsewhere}
 
 
 def test_topic_index_shows_done_counts(built_site, context):
-    seed(context, json.dumps(value({FIRST: True, SECOND: True, "api-tolerant-reader": False})))
+    untick = OTHER.items[0].id
+    seed(context, json.dumps(value({FIRST: True, SECOND: True, untick: False})))
     page = context.new_page()
     open_page(page, built_site.base_url + "topics/")
-    webhook = page.locator(".mdx-topic[data-mdx-list=webhook-design] [data-mdx-count]")
-    total = len(
-        page.locator(".mdx-topic[data-mdx-list=webhook-design]")
-        .get_attribute("data-mdx-items")
-        .split()
-    )
-    assert webhook.inner_text() == f"2 of {total} done"
-    api = page.locator(".mdx-topic[data-mdx-list=api-versioning] [data-mdx-count]")
-    assert api.inner_text().endswith(" items")
+    ticked = page.locator(f".mdx-topic[data-mdx-list={CHECKLIST.id}] [data-mdx-count]")
+    assert ticked.inner_text() == f"2 of {len(CHECKLIST.items)} done"
+    other = page.locator(f".mdx-topic[data-mdx-list={OTHER.id}] [data-mdx-count]")
+    assert other.inner_text() == f"{len(OTHER.items)} items"
     assert "2 ticks saved" in page.locator(".mdx-panel").inner_text()
 
 
@@ -183,5 +190,6 @@ def test_a_click_updates_the_progress_before_the_next_frame(built_site, page):
         })""",
         FIRST,
     )
-    assert "0 of 13 done" in before
-    assert "1 of 13 done" in after and bar == 1
+    total = len(CHECKLIST.items)
+    assert f"0 of {total} done" in before
+    assert f"1 of {total} done" in after and bar == 1

@@ -8,12 +8,12 @@ import sys
 from pathlib import Path
 
 from hooks.commands.build import QUIET_BANNER_ENV
-from tests.conftest import PROJECT_DIR
+from tests.conftest import PROJECT_DIR, add_uncommitted_chapter, committed_copy
 
 GENERATOR_LINE = '<meta name="generator"'
 
 
-def build(tool: str, site_dir: Path) -> None:
+def build(tool: str, project: Path, site_dir: Path) -> None:
     env = {
         **os.environ,
         **QUIET_BANNER_ENV,
@@ -31,7 +31,7 @@ def build(tool: str, site_dir: Path) -> None:
         "--site-dir",
         str(site_dir),
     ]
-    result = subprocess.run(command, cwd=PROJECT_DIR, env=env, capture_output=True, text=True)
+    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True)
     assert result.returncode == 0, f"{tool}: {result.stderr[-3000:]}"
 
 
@@ -40,9 +40,11 @@ def without_generator(path: Path) -> bytes:
     return b"".join(line for line in lines if GENERATOR_LINE.encode() not in line)
 
 
-def test_properdocs_builds_the_same_site_as_mkdocs(tmp_path):
-    build("mkdocs", tmp_path / "mkdocs")
-    build("properdocs", tmp_path / "properdocs")
+def assert_properdocs_builds_the_same_site(source_dir: Path, tmp_path: Path) -> None:
+    # From a one-commit copy, so an uncommitted page's "last updated" never comes from the clock.
+    project = committed_copy(source_dir, tmp_path / "commit")
+    build("mkdocs", project, tmp_path / "mkdocs")
+    build("properdocs", project, tmp_path / "properdocs")
     ours = sorted(
         p.relative_to(tmp_path / "mkdocs") for p in (tmp_path / "mkdocs").rglob("*") if p.is_file()
     )
@@ -59,3 +61,12 @@ def test_properdocs_builds_the_same_site_as_mkdocs(tmp_path):
         != without_generator(tmp_path / "properdocs" / relative)
     ]
     assert differing == []
+
+
+def test_properdocs_builds_the_same_site_as_mkdocs(tmp_path):
+    assert_properdocs_builds_the_same_site(PROJECT_DIR, tmp_path)
+
+
+def test_properdocs_builds_the_same_site_with_an_uncommitted_page(project_copy, tmp_path):
+    add_uncommitted_chapter(project_copy)
+    assert_properdocs_builds_the_same_site(project_copy, tmp_path)

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import filecmp
 import re
 import subprocess
+import time
+from pathlib import Path
 from urllib.parse import urljoin
 
 from bs4 import BeautifulSoup
 
 from hooks.commands.build import strict_build
-from hooks.content.catalogue import load_catalogue
-from tests.conftest import PROJECT_DIR
+from tests.conftest import PROJECT_DIR, add_uncommitted_chapter, committed_copy, project_catalogue
 
 
 def html_files(site_dir):
@@ -46,7 +46,7 @@ def test_print_assets_load_only_on_the_print_page(built_site):
 
 
 def test_print_page_contains_every_chapter_and_every_checklist(built_site):
-    catalogue = load_catalogue(PROJECT_DIR, PROJECT_DIR / "docs")
+    catalogue = project_catalogue()
     soup = BeautifulSoup(
         (built_site.site_dir / "print_page/index.html").read_text(encoding="utf-8"), "html.parser"
     )
@@ -69,39 +69,49 @@ def test_llms_txt_lists_the_guide(built_site):
 
 
 def test_pages_show_when_they_were_last_updated(built_site):
-    html = (built_site.site_dir / "guide/final-thoughts/index.html").read_text(encoding="utf-8")
-    assert re.search(
-        r'class="git-revision-date-localized-plugin[^"]*"[^>]*>[A-Z][a-z]+ \d{1,2}, \d{4}<', html
+    for chapter in project_catalogue().chapters.values():
+        html = (built_site.site_dir / chapter.url / "index.html").read_text(encoding="utf-8")
+        assert re.search(
+            r'class="git-revision-date-localized-plugin[^"]*"[^>]*>[A-Z][a-z]+ \d{1,2}, \d{4}<',
+            html,
+        ), chapter.url
+
+
+def differing_files(one: Path, two: Path) -> list[str]:
+    """Files present in only one of two site folders or with different bytes, by relative path."""
+    names = {p.relative_to(one).as_posix() for p in one.rglob("*") if p.is_file()}
+    names |= {p.relative_to(two).as_posix() for p in two.rglob("*") if p.is_file()}
+    return sorted(
+        name
+        for name in names
+        if not (one / name).is_file()
+        or not (two / name).is_file()
+        or (one / name).read_bytes() != (two / name).read_bytes()
     )
 
 
-def test_two_builds_of_one_commit_are_byte_identical(tmp_path):
-    env = {"SITE_URL": "https://example.org/guide/"}
+def assert_two_builds_are_byte_identical(source_dir: Path, tmp_path: Path) -> None:
+    # Built from a one-commit copy: what the work tree has not committed yet (a new chapter)
+    # would otherwise take its "last updated" date from the clock.
+    project = committed_copy(source_dir, tmp_path / "commit")
     epoch = subprocess.run(
-        ["git", "log", "-1", "--format=%ct"], cwd=PROJECT_DIR, capture_output=True, text=True
+        ["git", "log", "-1", "--format=%ct"], cwd=project, capture_output=True, text=True
     ).stdout.strip()
-    env["SOURCE_DATE_EPOCH"] = epoch or "0"
+    env = {"SITE_URL": "https://example.org/guide/", "SOURCE_DATE_EPOCH": epoch}
     for name in ("one", "two"):
-        result = strict_build(PROJECT_DIR, tmp_path / name, env=env)
+        result = strict_build(project, tmp_path / name, env=env)
         assert result.returncode == 0, result.stderr[-2000:]
-    comparison = filecmp.dircmp(tmp_path / "one", tmp_path / "two")
-    differing: list[str] = []
+        time.sleep(1)  # a clock-dependent date would differ between the builds
+    assert differing_files(tmp_path / "one", tmp_path / "two") == []
 
-    def collect(cmp, prefix=""):
-        differing.extend(prefix + name for name in cmp.diff_files + cmp.left_only + cmp.right_only)
-        for name, sub in cmp.subdirs.items():
-            collect(sub, f"{prefix}{name}/")
 
-    collect(comparison)
-    # dircmp compares shallowly by stat; confirm byte for byte.
-    for path in (tmp_path / "one").rglob("*"):
-        if (
-            path.is_file()
-            and path.read_bytes()
-            != (tmp_path / "two" / path.relative_to(tmp_path / "one")).read_bytes()
-        ):
-            differing.append(str(path.relative_to(tmp_path / "one")))
-    assert sorted(set(differing)) == []
+def test_two_builds_of_one_commit_are_byte_identical(tmp_path):
+    assert_two_builds_are_byte_identical(PROJECT_DIR, tmp_path)
+
+
+def test_builds_are_byte_identical_with_an_uncommitted_page(project_copy, tmp_path):
+    add_uncommitted_chapter(project_copy)
+    assert_two_builds_are_byte_identical(project_copy, tmp_path)
 
 
 def test_no_page_asks_another_host_for_repository_stars(built_site):

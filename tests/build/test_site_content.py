@@ -4,26 +4,24 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 import yaml
 from bs4 import BeautifulSoup
 
-from hooks.content.catalogue import load_catalogue
-from tests.conftest import PROJECT_DIR
+from tests.conftest import PROJECT_DIR, nav_pages, project_catalogue
 
-MANUSCRIPT = PROJECT_DIR / "manuscript" / "backend-optimization-guide.txt"
+MANUSCRIPT_NAME = "manuscript/backend-optimization-guide.txt"
+MANUSCRIPT = PROJECT_DIR / MANUSCRIPT_NAME
+SOURCE_OF_RECORD = (
+    f"{MANUSCRIPT_NAME} is the source of record for the guide's text: change the sentence there "
+    'too, in the same commit, or put it back on the page (CONTRIBUTING.md, "Edit a page")'
+)
 
-# Manuscript section headings in order and the page each became (title case fixed).
-CHAPTER_PAGES = [
-    "guide/measuring-progress-and-adjusting.md",
-    "guide/making-it-sustainable.md",
-    "guide/how-to-stay-motivated-long-term.md",
-    "guide/why-build-optimization-changes-everything.md",
-    "guide/the-practical-framework.md",
-    "guide/putting-it-all-into-practice.md",
-    "guide/understanding-the-fundamentals.md",
-    "guide/final-thoughts.md",
-]
+
+def chapter_pages() -> list[str]:
+    """The chapters, in reading order: the guide/ pages of `nav` in mkdocs.yml."""
+    return [page for page in nav_pages() if page.startswith("guide/")]
 
 
 def normalise(text: str) -> str:
@@ -33,10 +31,17 @@ def normalise(text: str) -> str:
     return " ".join(text.split())
 
 
-def manuscript_lines() -> list[str]:
+def numbered_manuscript_lines() -> list[tuple[int, str]]:
+    """The manuscript's non-empty lines with their line numbers (1-based)."""
     return [
-        line.strip() for line in MANUSCRIPT.read_text(encoding="utf-8").splitlines() if line.strip()
+        (number, line.strip())
+        for number, line in enumerate(MANUSCRIPT.read_text(encoding="utf-8").splitlines(), 1)
+        if line.strip()
     ]
+
+
+def manuscript_lines() -> list[str]:
+    return [line for _, line in numbered_manuscript_lines()]
 
 
 def is_heading(line: str) -> bool:
@@ -63,67 +68,61 @@ def page_html(built_site, src: str) -> Path:
     return built_site.site_dir / src.removesuffix(".md") / "index.html"
 
 
-def test_manuscript_copy_matches_its_headings_to_chapters():
+def chapter_title(page: str) -> str:
+    match = re.search(r"^# (.+)$", (PROJECT_DIR / "docs" / page).read_text(encoding="utf-8"), re.M)
+    assert match, f"docs/{page} has no '# ' title"
+    return match.group(1)
+
+
+def test_manuscript_headings_are_the_chapters_in_nav_order():
     headings = [line for line in manuscript_lines() if is_heading(line)]
-    titles = [
-        re.search(
-            r"^# (.+)$", (PROJECT_DIR / "docs" / page).read_text(encoding="utf-8"), re.M
-        ).group(1)
-        for page in CHAPTER_PAGES
-    ]
-    assert [h.lower() for h in headings] == [t.lower() for t in titles]
-
-
-def test_every_manuscript_sentence_is_on_the_site(built_site):
-    site_text = " ".join(
-        article_text(page_html(built_site, page)) for page in ["index.md", *CHAPTER_PAGES]
+    titles = [chapter_title(page) for page in chapter_pages()]
+    assert [h.lower() for h in headings] == [t.lower() for t in titles], (
+        f"the chapter titles in nav order must be the headings of {MANUSCRIPT_NAME}, in its order; "
+        "a new, moved or retitled chapter changes the manuscript too"
     )
-    missing = [
-        sentence
-        for line in manuscript_lines()
+    assert nav_pages()[0] == "index.md"
+
+
+def missing_sentences(site_text: str, numbered_lines: list[tuple[int, str]]) -> list[str]:
+    """Manuscript sentences not in ``site_text``, each as ``manuscript/...txt:LINE: 'sentence'``."""
+    return [
+        f"{MANUSCRIPT_NAME}:{number}: {sentence!r}"
+        for number, line in numbered_lines
         if not is_heading(line)
         for sentence in sentences(normalise(line))
         if sentence not in site_text
     ]
-    assert missing == []
+
+
+def source_of_record_message(missing: list[str], where: str) -> str:
+    return (
+        f"{len(missing)} manuscript sentence(s) are not on {where}:\n  "
+        + "\n  ".join(missing)
+        + f"\n{SOURCE_OF_RECORD}."
+    )
+
+
+def test_every_manuscript_sentence_is_on_the_site(built_site):
+    site_text = " ".join(
+        article_text(page_html(built_site, page)) for page in ["index.md", *chapter_pages()]
+    )
+    missing = missing_sentences(site_text, numbered_manuscript_lines())
+    assert not missing, source_of_record_message(missing, "the site")
 
 
 def test_manuscript_sections_land_on_their_own_pages(built_site):
-    lines = manuscript_lines()
-    section_starts = [index for index, line in enumerate(lines) if is_heading(line)]
+    lines = numbered_manuscript_lines()
+    section_starts = [index for index, (_, line) in enumerate(lines) if is_heading(line)]
     bounds = [*section_starts, len(lines)]
-    for page, start, end in zip(CHAPTER_PAGES, bounds, bounds[1:], strict=False):
-        text = article_text(page_html(built_site, page))
-        for line in lines[start + 1 : end]:
-            for sentence in sentences(normalise(line)):
-                assert sentence in text, f"{page}: {sentence}"
+    for page, start, end in zip(chapter_pages(), bounds, bounds[1:], strict=False):
+        missing = missing_sentences(
+            article_text(page_html(built_site, page)), lines[start + 1 : end]
+        )
+        assert not missing, source_of_record_message(missing, f"docs/{page}")
     intro = article_text(page_html(built_site, "index.md"))
-    for line in lines[: section_starts[0]]:
-        assert normalise(line) in intro
-
-
-def nav_pages() -> list[str]:
-    config = yaml.load((PROJECT_DIR / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
-    pages: list[str] = []
-
-    def walk(entry: object) -> None:
-        if isinstance(entry, str):
-            pages.append(entry)
-        elif isinstance(entry, list):
-            for child in entry:
-                walk(child)
-        elif isinstance(entry, dict):
-            for child in entry.values():
-                walk(child)
-
-    walk(config["nav"])
-    return pages
-
-
-def test_nav_follows_the_manuscript_order():
-    chapters = [page for page in nav_pages() if page.startswith("guide/")]
-    assert chapters == CHAPTER_PAGES
-    assert nav_pages()[0] == "index.md"
+    missing = missing_sentences(intro, lines[: section_starts[0]])
+    assert not missing, source_of_record_message(missing, "docs/index.md")
 
 
 def test_every_page_has_a_title_and_a_one_sentence_description(built_site):
@@ -148,17 +147,15 @@ def test_headings_have_permalinks(built_site):
 
 
 def test_pages_have_edit_link_and_footer_navigation(built_site):
-    html = page_html(built_site, "guide/making-it-sustainable.md").read_text(encoding="utf-8")
-    soup = BeautifulSoup(html, "html.parser")
-    edit = soup.select_one(
-        "a.md-content__button[href*='/edit/main/docs/guide/making-it-sustainable.md']"
-    )
-    assert edit is not None
+    def url(src: str) -> str:
+        directory = page_html(built_site, src).parent.relative_to(built_site.site_dir).as_posix()
+        return urljoin("https://site.test/", directory + "/")
+
+    before, page, after = nav_pages()[1:4]
+    soup = soup_of(built_site, page)
+    assert soup.select_one(f"a.md-content__button[href*='/edit/main/docs/{page}']") is not None
     footer = soup.select("nav.md-footer__inner a")
-    assert [a["href"] for a in footer] == [
-        "../measuring-progress-and-adjusting/",
-        "../how-to-stay-motivated-long-term/",
-    ]
+    assert [urljoin(url(page), a["href"]) for a in footer] == [url(before), url(after)]
 
 
 def test_no_page_requests_another_host(built_site):
@@ -173,35 +170,32 @@ def test_no_page_requests_another_host(built_site):
             )
 
 
+def soup_of(built_site, src: str) -> BeautifulSoup:
+    return BeautifulSoup(page_html(built_site, src).read_text(encoding="utf-8"), "html.parser")
+
+
 def test_topic_pages_show_their_checklists(built_site):
-    for topic in (
-        "server-side-rendering",
-        "api-versioning",
-        "webhook-design",
-        "build-optimization",
-        "lazy-loading",
-    ):
-        soup = BeautifulSoup(
-            page_html(built_site, f"topics/{topic}.md").read_text(encoding="utf-8"), "html.parser"
+    for topic in project_catalogue().topics.values():
+        section = soup_of(built_site, f"topics/{topic.id}.md").select_one(
+            f"section#{topic.id}-checklist"
         )
-        section = soup.select_one(f"section#{topic}-checklist")
-        assert section is not None
-        assert 8 <= len(section.select("li.mdx-item")) <= 15
+        assert section is not None, topic.id
+        items = [item["id"] for item in section.select("li.mdx-item")]
+        assert items == [item.id for item in topic.items], topic.id
 
 
 def test_framework_and_timeline_render_as_cards(built_site):
-    framework = BeautifulSoup(
-        page_html(built_site, "guide/the-practical-framework.md").read_text(encoding="utf-8"),
-        "html.parser",
-    )
-    assert len(framework.select("li.mdx-card")) == 4
-    fundamentals = BeautifulSoup(
-        page_html(built_site, "guide/understanding-the-fundamentals.md").read_text(
-            encoding="utf-8"
-        ),
-        "html.parser",
-    )
-    assert len(fundamentals.select("li.mdx-milestone")) == 4
+    catalogue = project_catalogue()
+    framework = soup_of(built_site, catalogue.framework_url + "index.md")
+    cards = [card["id"] for card in framework.select("li.mdx-card")]
+    assert cards == [phase.id for phase in catalogue.phases]
+    # The timeline is on whichever nav page calls the macro; exactly one page shows it.
+    timelines = {
+        page: [li["id"] for li in soup_of(built_site, page).select("li.mdx-milestone")]
+        for page in nav_pages()
+    }
+    shown = [milestones for milestones in timelines.values() if milestones]
+    assert shown == [[milestone.id for milestone in catalogue.milestones]]
 
 
 def test_no_macro_tag_leaks_into_pages(built_site):
@@ -215,7 +209,7 @@ def test_no_macro_tag_leaks_into_pages(built_site):
 
 
 def test_every_chapter_shows_the_checklists_its_data_names_without_a_macro(built_site):
-    catalogue = load_catalogue(PROJECT_DIR, PROJECT_DIR / "docs", tuple(nav_pages()))
+    catalogue = project_catalogue()
     assert catalogue.chapters
     for chapter in catalogue.chapters.values():
         source = PROJECT_DIR / "docs" / f"{chapter.url.rstrip('/')}.md"

@@ -9,15 +9,15 @@ import pytest
 from bs4 import BeautifulSoup
 
 from hooks.content import render
-from hooks.content.catalogue import Item, Source, load_catalogue
-from tests.conftest import PROJECT_DIR
+from hooks.content.catalogue import Item, Source
+from tests.conftest import project_catalogue
 
 PAGE = render.PageContext(url="topics/webhook-design/", site_url="https://example.org/guide/")
 
 
 @pytest.fixture(scope="module")
 def catalogue():
-    return load_catalogue(PROJECT_DIR, PROJECT_DIR / "docs")
+    return project_catalogue()
 
 
 def soup(html: str) -> BeautifulSoup:
