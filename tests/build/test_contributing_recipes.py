@@ -40,6 +40,8 @@ REQUIRED = (
     "move-page",
     "rename-heading",
     "rename-item",
+    "add-diagram",
+    "add-code-example",
 )
 
 # Tests that judge the project's content without repeating it, run again on the copy: what
