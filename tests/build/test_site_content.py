@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 from bs4 import BeautifulSoup
 
+from hooks.content.catalogue import load_catalogue
 from tests.conftest import PROJECT_DIR
 
 MANUSCRIPT = PROJECT_DIR / "manuscript" / "backend-optimization-guide.txt"
@@ -172,35 +173,45 @@ def test_no_page_requests_another_host(built_site):
             )
 
 
+def catalogue():
+    return load_catalogue(PROJECT_DIR, PROJECT_DIR / "docs", tuple(nav_pages()))
+
+
 def test_topic_pages_show_their_checklists(built_site):
-    for topic in (
-        "server-side-rendering",
-        "api-versioning",
-        "webhook-design",
-        "build-optimization",
-        "lazy-loading",
-    ):
+    for topic in catalogue().topics.values():
         soup = BeautifulSoup(
-            page_html(built_site, f"topics/{topic}.md").read_text(encoding="utf-8"), "html.parser"
+            page_html(built_site, f"topics/{topic.id}.md").read_text(encoding="utf-8"),
+            "html.parser",
         )
-        section = soup.select_one(f"section#{topic}-checklist")
-        assert section is not None
-        assert 8 <= len(section.select("li.mdx-item")) <= 15
+        section = soup.select_one(f"section#{topic.id}-checklist")
+        assert section is not None, topic.id
+        items = section.select("li.mdx-item")
+        assert [li["id"] for li in items] == [item.id for item in topic.items]
+        for li, item in zip(items, topic.items, strict=True):
+            titles = [a.get("title") for a in li.select(".mdx-item__sources li > a")]
+            assert titles == [source.note for source in item.sources], item.id
 
 
 def test_framework_and_timeline_render_as_cards(built_site):
+    data = catalogue()
     framework = BeautifulSoup(
         page_html(built_site, "guide/the-practical-framework.md").read_text(encoding="utf-8"),
         "html.parser",
     )
-    assert len(framework.select("li.mdx-card")) == 4
+    cards = framework.select("li.mdx-card")
+    assert [card["id"] for card in cards] == [phase.id for phase in data.phases]
     fundamentals = BeautifulSoup(
         page_html(built_site, "guide/understanding-the-fundamentals.md").read_text(
             encoding="utf-8"
         ),
         "html.parser",
     )
-    assert len(fundamentals.select("li.mdx-milestone")) == 4
+    milestones = fundamentals.select("li.mdx-milestone")
+    assert [m["id"] for m in milestones] == [m.id for m in data.milestones]
+    signals = [
+        " ".join(m.select_one(".mdx-milestone__signal").get_text().split()) for m in milestones
+    ]
+    assert all(shown.endswith(m.signal) for shown, m in zip(signals, data.milestones, strict=True))
 
 
 def test_no_template_syntax_leaks_into_pages(built_site):
