@@ -16,7 +16,7 @@ def rows() -> dict[str, str]:
     """First-column id of each outcome table row -> the row's outcome cell."""
     found = {}
     for line in PAGE.read_text(encoding="utf-8").splitlines():
-        match = re.match(r"\| \[`([a-z0-9-]+)`\]\([^)]+\) \| ([^|]+) \|", line)
+        match = re.match(r"\| `([a-z0-9-]+)` \| ([^|]+) \|", line)
         if match:
             found[match.group(1)] = match.group(2).strip()
     return found
