@@ -169,8 +169,9 @@ def _describe(error: ValidationError) -> tuple[KeyPath, str]:
     if validator == "required":
         missing = [key for key in error.validator_value if key not in instance]
         names = ", ".join(f"'{key}'" for key in missing)
-        noun = "key" if len(missing) == 1 else "keys"
-        return path, f"is missing required {noun} {names}; add it"
+        if len(missing) == 1:
+            return path, f"is missing required key {names}; add it"
+        return path, f"is missing required keys {names}; add them"
     if validator == "additionalProperties":
         allowed = schema.get("properties", {})
         extra = sorted(str(key) for key in set(instance) - set(allowed))

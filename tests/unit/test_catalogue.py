@@ -436,7 +436,7 @@ def _errors(schema_name: str, instance: object):
             {"milestones": [{"id": "m-one", "label": "Week 1"}]},
             ("milestones", 0),
             "is missing required keys 'guide_text', 'signal', 'starts_on_day', 'ends_on_day'; "
-            "add it",
+            "add them",
         ),
         (
             {"milestones": [], "mistake": 1},
