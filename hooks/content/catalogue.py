@@ -28,6 +28,7 @@ from referencing import Registry, Resource
 
 from hooks.content.errors import ContentError
 from hooks.content.nav import site_pages
+from hooks.content.source_urls import url_problem
 from hooks.content.yaml_source import KeyPath, YamlDocument, format_key_path, load_yaml
 
 CHECKLIST_DIR = "data/checklists"
@@ -42,8 +43,11 @@ FRAMEWORK_PAGE = f"{GUIDE_DIR}/the-practical-framework.md"
 
 @dataclass(frozen=True)
 class Source:
+    """Where an item's advice comes from: a primary source's section and what it says there."""
+
     title: str
-    url: str
+    url: str  # https, with the section's #fragment where the page has one
+    note: str  # one sentence: what that section says that supports the item
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,7 @@ class Topic:
     items: tuple[Item, ...]
     source_path: str
     url: str  # site-relative URL of its page, e.g. "topics/webhook-design/"
+    id_prefix: str = ""  # every item id starts with it, e.g. "webhook-"
 
 
 @dataclass(frozen=True)
@@ -98,9 +103,12 @@ class Phase:
 
 @dataclass(frozen=True)
 class Milestone:
+    """One timeline milestone: the guide's words and a signal a reader can check."""
+
     id: str
     label: str
     guide_text: str
+    signal: str  # how a reader tells the milestone is reached; not the guide's words
     starts_on_day: int
     ends_on_day: int | None
     chapters: tuple[str, ...] = ()
@@ -154,54 +162,69 @@ def _validators_for(schema_dir: Path, _schemas: str) -> dict[str, Draft202012Val
     }
 
 
+def _with_hint(problem: str, hint: str | None) -> str:
+    return problem + (f" ({hint})" if hint else "")
+
+
 def _describe(error: ValidationError) -> tuple[KeyPath, str]:
-    """Turn a jsonschema error into (key path, one-line problem with the fix)."""
+    """Turn a jsonschema error into (key path, one-line problem with the fix).
+
+    Reads jsonschema's structured fields (``validator``, ``validator_value``, ``instance``,
+    ``schema``), never its English message, so a new jsonschema release or an edited pattern
+    cannot change what a contributor is told. The hint is the failing schema's ``description``:
+    that is where the schemas say what a value must look like.
+    """
     path: KeyPath = tuple(error.absolute_path)
-    hint = error.schema.get("description") if isinstance(error.schema, dict) else None
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    hint = schema.get("description")
     validator = error.validator
+    instance = error.instance
     if validator == "required":
-        missing = re.search(r"'([^']+)'", error.message)
-        name = missing.group(1) if missing else "a key"
-        return path, f"is missing required key '{name}'; add it"
+        missing = [key for key in error.validator_value if key not in instance]
+        names = ", ".join(f"'{key}'" for key in missing)
+        if len(missing) == 1:
+            return path, f"is missing required key {names}; add it"
+        return path, f"is missing required keys {names}; add them"
     if validator == "additionalProperties":
-        allowed = ", ".join(sorted(error.schema.get("properties", {})))
-        extra = re.findall(r"'([^']+)'", error.message)
-        key = extra[0] if extra else "?"
+        allowed = schema.get("properties", {})
+        extra = sorted(str(key) for key in set(instance) - set(allowed))
+        listed = ", ".join(sorted(allowed))
         return (
-            *path,
-            key,
-        ), f"is not a known key; remove it or fix the spelling (allowed: {allowed})"
-    if validator == "pattern" and "^[a-z0-9]+" in str(error.validator_value):
-        return (
-            path,
-            f"{error.instance!r} is not a valid id; "
-            "use lowercase letters, digits and single hyphens",
+            (*path, extra[0]),
+            f"is not a known key; remove it or fix the spelling (allowed: {listed})",
         )
-    if validator == "pattern" and "https://" in str(error.validator_value):
-        return path, f"{error.instance!r} is not an https URL; link a primary source over https"
+    if validator == "pattern":
+        return path, f"{instance!r} does not have the required form" + (
+            f": {hint}" if hint else f" (pattern {error.validator_value})"
+        )
     if validator in ("minItems", "maxItems"):
-        low = error.schema.get("minItems")
-        high = error.schema.get("maxItems")
+        low = schema.get("minItems")
+        high = schema.get("maxItems")
         bounds = f"{low} to {high}" if low is not None and high is not None else f"{low or 0}+"
-        return path, f"has {len(error.instance)} entries; it needs {bounds}"
+        return path, f"has {len(instance)} entries; it needs {bounds}"
     if validator == "type":
         expected = error.validator_value
-        return path, f"must be of type {expected}, not {type(error.instance).__name__}" + (
-            f" ({hint})" if hint else ""
-        )
+        return path, _with_hint(f"must be of type {expected}, not {type(instance).__name__}", hint)
     if validator == "maxLength":
-        return (
-            path,
-            f"is {len(error.instance)} characters long; keep it to {error.validator_value}"
-            + (f" ({hint})" if hint else ""),
+        return path, _with_hint(
+            f"is {len(instance)} characters long; keep it to {error.validator_value}", hint
         )
     if validator == "minLength":
-        return path, f"is too short; write at least {error.validator_value} characters" + (
-            f" ({hint})" if hint else ""
+        return path, _with_hint(
+            f"is too short; write at least {error.validator_value} characters", hint
         )
-    # Anything else: jsonschema's message, with a long offending value shortened.
-    message = re.sub(r"^'(.{40}).{20,}?' ", r"'\1...' ", error.message)
-    return path, message + (f"; {hint}" if hint else "")
+    if validator == "enum":
+        choices = ", ".join(repr(choice) for choice in error.validator_value)
+        return path, f"{instance!r} is not allowed; use one of: {choices}"
+    if validator in ("minimum", "maximum"):
+        word = "at least" if validator == "minimum" else "at most"
+        return path, _with_hint(f"is {instance!r}; it must be {word} {error.validator_value}", hint)
+    if validator == "uniqueItems":
+        return path, "lists a value twice; keep each value once"
+    # Any other keyword: name it and its limit rather than rephrase the library's message.
+    return path, _with_hint(
+        f"breaks the schema's '{validator}' rule ({error.validator_value!r})", hint
+    )
 
 
 def _validate(document: YamlDocument, schema_dir: Path, schema_name: str) -> None:
@@ -280,7 +303,43 @@ def _load_checked(root: Path, relative: str, schema_name: str) -> YamlDocument:
 
 
 def _sources(raw: list[dict[str, str]]) -> tuple[Source, ...]:
-    return tuple(Source(title=s["title"], url=s["url"]) for s in raw)
+    return tuple(
+        Source(title=s["title"], url=s["url"], note=" ".join(s["note"].split())) for s in raw
+    )
+
+
+def source_url_locations(document: YamlDocument) -> list[tuple[KeyPath, str]]:
+    """Every source URL in a checklist document, as (key path, url), in file order.
+
+    Reads the data as parsed, before or without schema validation (the link tools use it on
+    files that may not validate), so entries of the wrong shape are skipped, not reported.
+    """
+    found: list[tuple[KeyPath, str]] = []
+    data = document.data if isinstance(document.data, dict) else {}
+    items = data.get("items")
+    for index, item in enumerate(items if isinstance(items, list) else []):
+        sources = item.get("sources") if isinstance(item, dict) else None
+        for source_index, source in enumerate(sources if isinstance(sources, list) else []):
+            url = source.get("url") if isinstance(source, dict) else None
+            if isinstance(url, str):
+                found.append((("items", index, "sources", source_index, "url"), url))
+    return found
+
+
+def source_url_errors(document: YamlDocument) -> list[ContentError]:
+    """One ContentError per source URL of the wrong form (rules: source_urls.url_problem)."""
+    errors = []
+    for key_path, url in source_url_locations(document):
+        problem = url_problem(url)
+        if problem:
+            errors.append(
+                ContentError(
+                    document.path,
+                    document.line_of(key_path),
+                    f"{format_key_path(key_path)} '{url}' {problem}",
+                )
+            )
+    return errors
 
 
 def _first_heading(markdown_file: Path) -> str | None:
@@ -328,6 +387,35 @@ class _IdRegistry:
         self._seen[value] = (document.path, line)
 
 
+def _claim_prefix(document: YamlDocument, prefix: str, claimed: dict[str, tuple[str, int]]) -> None:
+    """Topics' id prefixes neither repeat nor nest ('api-' and 'api-v2-'), so an item id names
+    exactly one topic; ``claimed`` maps each prefix seen so far to its file and line."""
+    line = document.line_of(("id_prefix",))
+    for other, (other_path, other_line) in claimed.items():
+        if prefix.startswith(other) or other.startswith(prefix):
+            raise ContentError(
+                document.path,
+                line,
+                f"id_prefix '{prefix}' overlaps '{other}' of {other_path}:{other_line}; give "
+                "each topic a prefix that no other topic's prefix starts with",
+            )
+    claimed[prefix] = (document.path, line)
+
+
+def _check_id_prefix(document: YamlDocument, key_path: KeyPath, value: str, prefix: str) -> None:
+    """An item id starts with its topic's ``id_prefix`` (CONTRIBUTING.md, "Add or edit a
+    checklist item"), so an id says which checklist it belongs to wherever it is linked or
+    stored. Only current ids: a ``renamed_from`` alias keeps the id it was published under."""
+    if not value.startswith(prefix):
+        raise ContentError(
+            document.path,
+            document.line_of(key_path),
+            f"{format_key_path(key_path)} '{value}' does not start with this topic's id_prefix "
+            f"'{prefix}'; name it '{prefix}…' (to rename a published id, keep the old one in "
+            "renamed_from)",
+        )
+
+
 def _check_references(
     document: YamlDocument,
     key_path: KeyPath,
@@ -351,6 +439,7 @@ def _load_topics(
     root: Path, ids: _IdRegistry, chapters: dict[str, Chapter], pages: Mapping[str, str]
 ) -> dict[str, Topic]:
     topics: dict[str, Topic] = {}
+    prefixes: dict[str, tuple[str, int]] = {}
     files = sorted((root / CHECKLIST_DIR).glob("*.yml"))
     stray = sorted((root / CHECKLIST_DIR).glob("*.yaml"))
     if stray:
@@ -377,11 +466,17 @@ def _load_topics(
                 f'[[% checklist("{data["id"]}") %]] (and render_macros: true) and add it to '
                 "nav in mkdocs.yml",
             )
+        prefix = data["id_prefix"]
+        _claim_prefix(document, prefix, prefixes)
         _check_references(
             document, ("chapters",), data["chapters"], chapters, "chapter", _CHAPTERS_ARE
         )
+        url_errors = source_url_errors(document)
+        if url_errors:
+            raise url_errors[0]
         items = []
         for index, raw in enumerate(data["items"]):
+            _check_id_prefix(document, ("items", index, "id"), raw["id"], prefix)
             ids.claim(document, ("items", index, "id"), raw["id"])
             for alias_index, alias in enumerate(raw.get("renamed_from", [])):
                 ids.claim(document, ("items", index, "renamed_from", alias_index), alias)
@@ -402,6 +497,7 @@ def _load_topics(
             items=tuple(items),
             source_path=relative,
             url=pages[page_source],
+            id_prefix=prefix,
         )
     if not topics:
         raise ContentError(CHECKLIST_DIR, None, "holds no checklist; add at least one .yml file")
@@ -501,6 +597,7 @@ def _load_milestones(
                 id=raw["id"],
                 label=raw["label"],
                 guide_text=" ".join(raw["guide_text"].split()),
+                signal=" ".join(raw["signal"].split()),
                 starts_on_day=raw["starts_on_day"],
                 ends_on_day=raw["ends_on_day"],
                 chapters=tuple(raw.get("chapters", [])),

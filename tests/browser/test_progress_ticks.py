@@ -177,6 +177,7 @@ def test_topic_index_shows_done_counts(built_site, context):
 
 def test_a_click_updates_the_progress_before_the_next_frame(built_site, page):
     open_page(page, built_site.base_url + TOPIC)
+    total = page.locator("[data-mdx-component=checklist] .mdx-item").count()
     before, after, bar = page.evaluate(
         """(item) => new Promise(done => {
             const box = document.getElementById(`${item}--box`);

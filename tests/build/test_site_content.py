@@ -176,26 +176,32 @@ def soup_of(built_site, src: str) -> BeautifulSoup:
 
 def test_topic_pages_show_their_checklists(built_site):
     for topic in project_catalogue().topics.values():
-        section = soup_of(built_site, f"topics/{topic.id}.md").select_one(
-            f"section#{topic.id}-checklist"
+        soup = BeautifulSoup(
+            page_html(built_site, f"topics/{topic.id}.md").read_text(encoding="utf-8"),
+            "html.parser",
         )
+        section = soup.select_one(f"section#{topic.id}-checklist")
         assert section is not None, topic.id
-        items = [item["id"] for item in section.select("li.mdx-item")]
-        assert items == [item.id for item in topic.items], topic.id
+        items = section.select("li.mdx-item")
+        assert [li["id"] for li in items] == [item.id for item in topic.items]
+        for li, item in zip(items, topic.items, strict=True):
+            titles = [a.get("title") for a in li.select(".mdx-item__sources li > a")]
+            assert titles == [source.note for source in item.sources], item.id
 
 
 def test_framework_and_timeline_render_as_cards(built_site):
-    catalogue = project_catalogue()
-    framework = soup_of(built_site, catalogue.framework_url + "index.md")
-    cards = [card["id"] for card in framework.select("li.mdx-card")]
-    assert cards == [phase.id for phase in catalogue.phases]
+    data = project_catalogue()
+    framework = soup_of(built_site, data.framework_url + "index.md")
+    cards = framework.select("li.mdx-card")
+    assert [card["id"] for card in cards] == [phase.id for phase in data.phases]
     # The timeline is on whichever nav page calls the macro; exactly one page shows it.
-    timelines = {
-        page: [li["id"] for li in soup_of(built_site, page).select("li.mdx-milestone")]
-        for page in nav_pages()
-    }
-    shown = [milestones for milestones in timelines.values() if milestones]
-    assert shown == [[milestone.id for milestone in catalogue.milestones]]
+    shown = [soup_of(built_site, page).select("li.mdx-milestone") for page in nav_pages()]
+    (milestones,) = [found for found in shown if found]
+    assert [m["id"] for m in milestones] == [m.id for m in data.milestones]
+    signals = [
+        " ".join(m.select_one(".mdx-milestone__signal").get_text().split()) for m in milestones
+    ]
+    assert all(shown.endswith(m.signal) for shown, m in zip(signals, data.milestones, strict=True))
 
 
 def test_no_macro_tag_leaks_into_pages(built_site):

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 import yaml
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
 
 from hooks.content import render
-from hooks.content.catalogue import FRAMEWORK_FILE, FRAMEWORK_PAGE, load_catalogue
+from hooks.content.catalogue import FRAMEWORK_FILE, FRAMEWORK_PAGE, _describe, load_catalogue
 from hooks.content.errors import ContentError
 from hooks.content.nav import site_pages
 from tests.conftest import PROJECT_DIR, nav_pages, project_catalogue, replace_in
@@ -61,6 +64,28 @@ def test_real_data_loads_every_file_in_order():
     assert [m.label for m in catalogue.milestones] == [m["label"] for m in milestones]
 
 
+def schema(name: str) -> dict:
+    return json.loads((PROJECT_DIR / "data/schemas" / name).read_text(encoding="utf-8"))
+
+
+def test_real_data_loads_every_file_with_the_schema_limits():
+    catalogue = project_catalogue()
+    files = sorted((PROJECT_DIR / "data/checklists").glob("*.yml"))
+    assert sorted(catalogue.topics) == [path.stem for path in files]
+    limits = schema("checklist.schema.json")["properties"]["items"]
+    for topic in catalogue.topics.values():
+        assert limits["minItems"] <= len(topic.items) <= limits["maxItems"], topic.id
+        assert all(item.sources for item in topic.items)
+        assert all(item.id.startswith(topic.id_prefix) for item in topic.items), topic.id
+        assert all(source.note for item in topic.items for source in item.sources)
+    phases = raw("data/framework.yml")["phases"]
+    assert [phase.label for phase in catalogue.phases] == [phase["label"] for phase in phases]
+    milestones = raw("data/timeline.yml")["milestones"]
+    assert [(m.label, m.signal) for m in catalogue.milestones] == [
+        (m["label"], " ".join(m["signal"].split())) for m in milestones
+    ]
+
+
 def test_every_data_file_starts_with_its_schema_line():
     for path in sorted((PROJECT_DIR / "data").rglob("*.yml")):
         first = path.read_text(encoding="utf-8").splitlines()[0]
@@ -101,7 +126,8 @@ def test_unknown_key_names_the_key_and_allowed_ones(project_copy):
     message = error_for(project_copy)
     line = line_of(path, "summery_text:")
     assert message.startswith(f"{TOPIC_FILE}:{line}: summery_text is not a known key")
-    assert "allowed: chapters, id, items, summary, title" in message
+    allowed = ", ".join(sorted(schema("checklist.schema.json")["properties"]))
+    assert f"allowed: {allowed}" in message
 
 
 def test_invalid_id_is_explained(project_copy):
@@ -109,8 +135,9 @@ def test_invalid_id_is_explained(project_copy):
     item_id = first_item_id(path)
     replace_in(path, f"- id: {item_id}", "- id: Bad_Id")
     message = error_for(project_copy)
-    assert (
-        f"{TOPIC_FILE}:{line_of(path, 'Bad_Id')}: items[0].id 'Bad_Id' is not a valid id" in message
+    assert message.startswith(
+        f"{TOPIC_FILE}:{line_of(path, 'Bad_Id')}: items[0].id 'Bad_Id' does not have the "
+        "required form: Stable id: lowercase letters, digits and single hyphens"
     )
 
 
@@ -130,8 +157,9 @@ def test_source_must_be_https(project_copy):
     path = project_copy / TOPIC_FILE
     replace_in(path, "url: https://", "url: http://")
     message = error_for(project_copy)
-    assert "is not an https URL" in message
     assert message.startswith(f"{TOPIC_FILE}:{line_of(path, 'url: http://')}:")
+    assert "items[0].sources[0].url 'http://" in message
+    assert "does not have the required form: https URL of a primary source" in message
 
 
 def test_wrong_type_is_named(project_copy):
@@ -145,12 +173,16 @@ def test_duplicate_id_across_files_names_both_places(project_copy):
     first = project_copy / "data/checklists/api-versioning.yml"
     second = project_copy / TOPIC_FILE
     taken = first_item_id(first)
-    replace_in(second, f"- id: {first_item_id(second)}", f"- id: {taken}")
+    # Item ids carry their topic's prefix, so an id from another file can only come back as an
+    # alias (renamed_from) or as a phase or milestone id.
+    text = second.read_text(encoding="utf-8")
+    second.write_text(text.replace("    text:", f"    renamed_from: [{taken}]\n    text:", 1))
     message = error_for(project_copy)
     expected_first_line = line_of(first, f"- id: {taken}")
     assert re.search(
-        rf"{TOPIC_FILE}:{line_of(second, '- id: ' + taken)}: items\[0\]\.id '{taken}' is already "
-        rf"used by data/checklists/api-versioning.yml:{expected_first_line}; ids must be unique",
+        rf"{TOPIC_FILE}:{line_of(second, 'renamed_from: [' + taken)}: items\[0\]\.renamed_from"
+        rf"\[0\] '{taken}' is already used by data/checklists/api-versioning.yml:"
+        rf"{expected_first_line}; ids must be unique",
         message,
     ), message
 
@@ -369,3 +401,140 @@ def test_a_template_linking_an_unpublished_page_names_it():
     with pytest.raises(render.MissingPage) as caught:
         render.render_plan_builder(catalogue, page)
     assert caught.value.source == render.PLAN_PAGE
+
+
+# ---------------------------------------------------------------- sources, notes, signals, prefixes
+
+
+def test_source_without_note_is_refused(project_copy):
+    path = project_copy / TOPIC_FILE
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"\n        note: .*", "", text, count=1)
+    path.write_text(text, encoding="utf-8")
+    message = error_for(project_copy)
+    assert message.startswith(f"{TOPIC_FILE}:{line_of(path, '      - title: ')}:")
+    assert "items[0].sources[0] is missing required key 'note'; add it" in message
+
+
+def test_milestone_without_signal_is_refused(project_copy):
+    path = project_copy / "data/timeline.yml"
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"\n    signal: >-\n(      .*\n)+", "\n", text, count=1)
+    path.write_text(text, encoding="utf-8")
+    message = error_for(project_copy)
+    assert message.startswith(f"data/timeline.yml:{line_of(path, '  - id: milestone-')}:")
+    assert "milestones[0] is missing required key 'signal'" in message
+
+
+@pytest.mark.parametrize(
+    ("bad_url", "problem"),
+    [
+        ("https://example.org/page?utm_source=news", "has the tracking parameter 'utm_source'"),
+        ("https://example.org/page#", "ends in an empty '#'"),
+        ("https://localhost/page", "has no host name with a dot in it"),
+        ("https://example.org:99999/page", "does not parse as a URL"),
+        ("https://user:secret@example.org/page", "carries a user name or password"),
+    ],
+)
+def test_source_url_of_the_wrong_form_stops_the_load(project_copy, bad_url, problem):
+    path = project_copy / TOPIC_FILE
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"\n        url: \S+", f"\n        url: {bad_url}", text, count=1)
+    path.write_text(text, encoding="utf-8")
+    message = error_for(project_copy)
+    where = f"{TOPIC_FILE}:{line_of(path, bad_url)}: items[0].sources[0].url '{bad_url}' "
+    assert message.startswith(where + problem), message
+    assert "; " in message.removeprefix(where), "the message ends with the fix"
+
+
+def test_item_id_must_start_with_the_topic_prefix(project_copy):
+    path = project_copy / TOPIC_FILE
+    prefix = raw(TOPIC_FILE)["id_prefix"]
+    item_id = first_item_id(path)
+    replace_in(path, f"- id: {item_id}", "- id: other-rotate-secrets")
+    message = error_for(project_copy)
+    assert message == (
+        f"{TOPIC_FILE}:{line_of(path, 'other-rotate-secrets')}: items[0].id "
+        f"'other-rotate-secrets' does not start with this topic's id_prefix '{prefix}'; name it "
+        f"'{prefix}…' (to rename a published id, keep the old one in renamed_from)"
+    )
+
+
+def test_alias_from_another_topic_keeps_its_own_prefix(project_copy):
+    path = project_copy / TOPIC_FILE
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("    text:", "    renamed_from: [lazy-moved-here]\n    text:", 1)
+    path.write_text(text, encoding="utf-8")
+    topic = load(project_copy).topics["webhook-design"]
+    assert topic.items[0].renamed_from == ("lazy-moved-here",)
+
+
+@pytest.mark.parametrize("shape", ["same", "nested"])
+def test_topics_may_not_share_or_nest_a_prefix(project_copy, shape):
+    other = "data/checklists/lazy-loading.yml"
+    taken = raw(TOPIC_FILE)["id_prefix"]
+    own = raw(other)["id_prefix"]
+    new = taken if shape == "same" else f"{taken}lazy-"
+    path = project_copy / other
+    text = path.read_text(encoding="utf-8").replace(f"id_prefix: {own}", f"id_prefix: {new}")
+    path.write_text(text.replace(f"- id: {own}", f"- id: {new}"), encoding="utf-8")
+    message = error_for(project_copy)
+    # lazy-loading.yml loads before webhook-design.yml (files load in name order).
+    line = line_of(project_copy / TOPIC_FILE, "id_prefix:")
+    assert message.startswith(
+        f"{TOPIC_FILE}:{line}: id_prefix '{taken}' overlaps '{new}' of {other}:"
+    ), message
+    assert "give each topic a prefix that no other topic's prefix starts with" in message
+
+
+def test_checklist_without_prefix_is_refused(project_copy):
+    path = project_copy / TOPIC_FILE
+    text = path.read_text(encoding="utf-8")
+    path.write_text(re.sub(r"\nid_prefix: .*", "", text, count=1), encoding="utf-8")
+    message = error_for(project_copy)
+    first_key = line_of(path, "id: webhook-design")
+    assert message.startswith(
+        f"{TOPIC_FILE}:{first_key}: (document) is missing required key 'id_prefix'; add it"
+    )
+
+
+def _errors(schema_name: str, instance: object):
+    schemas = {
+        path.name: json.loads(path.read_text(encoding="utf-8"))
+        for path in (PROJECT_DIR / "data/schemas").glob("*.schema.json")
+    }
+    registry = Registry().with_resources(
+        (name, Resource.from_contents(value)) for name, value in schemas.items()
+    )
+    return list(Draft202012Validator(schemas[schema_name], registry=registry).iter_errors(instance))
+
+
+@pytest.mark.parametrize(
+    ("instance", "key_path", "expected"),
+    [
+        (
+            {"milestones": [{"id": "m-one", "label": "Week 1"}]},
+            ("milestones", 0),
+            "is missing required keys 'guide_text', 'signal', 'starts_on_day', 'ends_on_day'; "
+            "add them",
+        ),
+        (
+            {"milestones": [], "mistake": 1},
+            ("mistake",),
+            "is not a known key; remove it or fix the spelling (allowed: milestones)",
+        ),
+        (
+            {"milestones": [{"id": "Bad Id"}]},
+            ("milestones", 0, "id"),
+            "'Bad Id' does not have the required form: Stable id: lowercase letters",
+        ),
+    ],
+)
+def test_schema_errors_are_described_from_fields_not_from_the_message(instance, key_path, expected):
+    """The description stays the same whatever jsonschema's English message says."""
+    errors = _errors("timeline.schema.json", instance)
+    described = [_describe(error) for error in errors]
+    for error in errors:
+        error.message = "a message in other words, with 'quoted' names"
+    assert [_describe(error) for error in errors] == described
+    assert dict(described)[key_path].startswith(expected), described

@@ -60,13 +60,28 @@ def test_checklist_items_have_stable_ids_checkbox_label_and_sources(catalogue):
         box = li.select_one("input[type=checkbox]")
         assert box.has_attr("disabled"), "without the script a box must not look clickable"
         label = li.select_one(f"label[for='{box['id']}']")
-        assert label.get_text(" ", strip=True) == render.plain_text(item.text)
+        assert " ".join(label.get_text().split()) == render.plain_text(item.text)
         assert li["data-mdx-item"] == item.id
         assert li.select_one(".mdx-item__link")["href"] == f"#{item.id}"
-        assert [a["href"] for a in li.select(".mdx-item__sources a")] == [
-            s.url for s in item.sources
-        ]
+        links = li.select(".mdx-item__sources li > a")
+        assert [a["href"] for a in links] == [s.url for s in item.sources]
+        assert [a.get_text() for a in links] == [s.title for s in item.sources]
         assert li.select_one(".mdx-item__why").get_text(" ", strip=True)
+
+
+def test_each_source_note_is_its_tooltip_and_visible_text(catalogue):
+    topic = catalogue.topics["webhook-design"]
+    tree = soup(render.render_checklist(catalogue, topic, PAGE))
+    for li, item in zip(tree.select("li.mdx-item"), topic.items, strict=True):
+        entries = li.select(".mdx-item__sources li")
+        assert len(entries) == len(item.sources)
+        for entry, source in zip(entries, item.sources, strict=True):
+            assert entry.select_one("a")["title"] == source.note
+            # In the text too, outside the link: touch and keyboard users never see a tooltip.
+            note = entry.select_one(".mdx-item__note")
+            assert note.find_parent("a") is None
+            assert " ".join(note.get_text().split()).endswith(source.note)
+            assert "md-visually-hidden" not in note.get("class", [])
 
 
 def test_html_has_no_blank_lines_that_would_break_the_markdown_block(catalogue):
@@ -85,7 +100,13 @@ def test_data_text_is_escaped_and_code_spans_become_code(catalogue):
         id="hostile-item",
         text='Use `<b>` <script>alert(1)</script> & "quotes"',
         why='<img src=x onerror="alert(1)"> `Sunset`',
-        sources=(Source(title="<i>t</i>", url='https://e.org/"onmouseover="x'),),
+        sources=(
+            Source(
+                title="<i>t</i>",
+                url='https://e.org/"onmouseover="x',
+                note='Says "<script>alert(1)</script>" onmouseover="x"',
+            ),
+        ),
     )
     topic = dataclasses.replace(topic, items=(hostile,), summary="<svg onload=alert(1)>")
     html = render.render_checklist(catalogue, topic, PAGE)
@@ -97,6 +118,9 @@ def test_data_text_is_escaped_and_code_spans_become_code(catalogue):
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#34;quotes&#34;" in html
     assert tree.select_one(".mdx-item__why code").get_text() == "Sunset"
     assert tree.select_one(".mdx-item__sources a")["href"] == 'https://e.org/"onmouseover="x'
+    note = 'Says "<script>alert(1)</script>" onmouseover="x"'
+    assert tree.select_one(".mdx-item__sources a")["title"] == note
+    assert tree.select_one(".mdx-item__note").get_text().endswith(note)
 
 
 def test_renamed_item_keeps_its_old_id_as_an_anchor(catalogue):
@@ -135,6 +159,17 @@ def test_timeline_lists_milestones_in_order_with_guide_words(catalogue):
         p.get_text(" ", strip=True) for p in tree.select("li.mdx-milestone .mdx-milestone__text")
     ]
     assert texts == [f"{m.label}: {m.guide_text}" for m in catalogue.milestones]
+
+
+def test_each_milestone_shows_its_signal_apart_from_the_guide_words(catalogue):
+    tree = soup(render.render_timeline(catalogue, PAGE))
+    cards = tree.select("li.mdx-milestone")
+    assert [card["id"] for card in cards] == [m.id for m in catalogue.milestones]
+    for card, milestone in zip(cards, catalogue.milestones, strict=True):
+        signal = card.select_one(".mdx-milestone__signal")
+        assert signal is not None and signal.find_parent(class_="mdx-milestone__text") is None
+        assert " ".join(signal.get_text().split()).endswith(milestone.signal)
+        assert milestone.signal not in card.select_one(".mdx-milestone__text").get_text()
 
 
 def test_topic_index_links_each_topic_with_its_item_count(catalogue):

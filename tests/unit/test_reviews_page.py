@@ -1,0 +1,40 @@
+"""The review record (docs/about/reviews.md) has a row for everything a reader can tick."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from hooks.content.catalogue import load_catalogue
+from tests.conftest import PROJECT_DIR
+
+PAGE = PROJECT_DIR / "docs/about/reviews.md"
+
+
+def rows() -> dict[str, str]:
+    """First-column id of each outcome table row -> the row's outcome cell."""
+    found = {}
+    for line in PAGE.read_text(encoding="utf-8").splitlines():
+        match = re.match(r"\| `([a-z0-9-]+)` \| ([^|]+) \|", line)
+        if match:
+            found[match.group(1)] = match.group(2).strip()
+    return found
+
+
+def test_every_item_task_and_milestone_has_a_review_row():
+    catalogue = load_catalogue(PROJECT_DIR, PROJECT_DIR / "docs")
+    ids = [item.id for topic in catalogue.topics.values() for item in topic.items]
+    ids += [task.id for phase in catalogue.phases for task in phase.tasks]
+    ids += [milestone.id for milestone in catalogue.milestones]
+    recorded = rows()
+    assert [item_id for item_id in ids if item_id not in recorded] == []
+    for item_id in ids:
+        assert re.match(r"(changed|added|kept)\b.*; second review: ", recorded[item_id]), item_id
+
+
+def test_the_page_says_when_the_last_review_was():
+    text = PAGE.read_text(encoding="utf-8")
+    front = yaml.safe_load(text.split("---\n", 2)[1])
+    assert front["description"]
+    assert re.search(r"\*\*Last review: \d{1,2} [A-Z][a-z]+ \d{4}\.\*\*", text)
