@@ -49,6 +49,7 @@ REQUIRED = (
 CONTENT_TESTS = (
     "tests/unit/test_catalogue.py::test_real_data_loads_every_file_in_order",
     "tests/unit/test_catalogue.py::test_every_data_file_starts_with_its_schema_line",
+    "tests/unit/test_reviews_page.py",
     "tests/build/test_site_content.py",
     "tests/build/test_link_ledger.py::test_ledger_lists_every_published_link",
     "tests/build/test_output.py::test_every_page_has_a_strict_content_security_policy",

@@ -6,8 +6,7 @@ import re
 
 import yaml
 
-from hooks.content.catalogue import load_catalogue
-from tests.conftest import PROJECT_DIR
+from tests.conftest import PROJECT_DIR, project_catalogue
 
 PAGE = PROJECT_DIR / "docs/about/reviews.md"
 
@@ -23,7 +22,7 @@ def rows() -> dict[str, str]:
 
 
 def test_every_item_task_and_milestone_has_a_review_row():
-    catalogue = load_catalogue(PROJECT_DIR, PROJECT_DIR / "docs")
+    catalogue = project_catalogue()
     ids = [item.id for topic in catalogue.topics.values() for item in topic.items]
     ids += [task.id for phase in catalogue.phases for task in phase.tasks]
     ids += [milestone.id for milestone in catalogue.milestones]

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 from hooks.commands import source_urls
-from hooks.content.catalogue import load_catalogue
 from hooks.content.source_urls import url_problem
-from tests.conftest import PROJECT_DIR, replace_in
+from tests.conftest import PROJECT_DIR, project_catalogue, replace_in
 
 TOPIC_FILE = "data/checklists/webhook-design.yml"
 
@@ -47,7 +46,7 @@ def test_badly_formed_urls_say_what_is_wrong_and_the_fix(url, problem):
 def test_list_prints_every_source_url_once_in_order(capsys):
     assert source_urls.main(["list"], PROJECT_DIR) == 0
     printed = capsys.readouterr().out.splitlines()
-    catalogue = load_catalogue(PROJECT_DIR, PROJECT_DIR / "docs")
+    catalogue = project_catalogue()
     expected = {
         source.url
         for topic in catalogue.topics.values()
