@@ -27,7 +27,7 @@ from jsonschema import Draft202012Validator, ValidationError
 from referencing import Registry, Resource
 
 from hooks.content.errors import ContentError
-from hooks.content.nav import site_pages
+from hooks.content.nav import published_source, site_pages
 from hooks.content.source_urls import url_problem
 from hooks.content.yaml_source import KeyPath, YamlDocument, format_key_path, load_yaml
 
@@ -78,6 +78,7 @@ class Topic:
     source_path: str
     url: str  # site-relative URL of its page, e.g. "topics/webhook-design/"
     id_prefix: str = ""  # every item id starts with it, e.g. "webhook-"
+    page_source: str = ""  # its page under docs/, e.g. "topics/webhook-design.md"
 
 
 @dataclass(frozen=True)
@@ -356,6 +357,10 @@ def _load_chapters(docs_dir: Path, pages: Mapping[str, str]) -> dict[str, Chapte
     chapters = {}
     for source, url in pages.items():
         folder, _, name = source.rpartition("/")
+        if name == "index.md" and folder.rpartition("/")[0] == GUIDE_DIR:
+            # A chapter moved into a folder of its own keeps its id (and its address).
+            folder, _, name = folder.rpartition("/")
+            name += ".md"
         if folder != GUIDE_DIR or not name.endswith(".md"):
             continue
         page = docs_dir / source
@@ -458,7 +463,8 @@ def _load_topics(
             )
         ids.claim(document, ("id",), data["id"])
         page_source = f"{TOPICS_DIR}/{data['id']}.md"
-        if page_source not in pages:
+        published = published_source(pages, page_source)
+        if published is None:
             raise ContentError(
                 relative,
                 document.line_of(("id",)),
@@ -496,8 +502,9 @@ def _load_topics(
             chapters=tuple(data["chapters"]),
             items=tuple(items),
             source_path=relative,
-            url=pages[page_source],
+            url=pages[published],
             id_prefix=prefix,
+            page_source=published,
         )
     if not topics:
         raise ContentError(CHECKLIST_DIR, None, "holds no checklist; add at least one .yml file")
@@ -613,8 +620,8 @@ _CHECKLIST_CALL = re.compile(r"checklist\(\s*[\"']([^\"']+)[\"']\s*\)")
 def _check_topic_pages(docs_dir: Path, topics: dict[str, Topic]) -> None:
     """Every topic's page (which _load_topics found) shows the topic's checklist."""
     for topic in topics.values():
-        page = docs_dir / TOPICS_DIR / f"{topic.id}.md"
-        page_name = f"docs/{TOPICS_DIR}/{topic.id}.md"
+        page = docs_dir / topic.page_source
+        page_name = f"docs/{topic.page_source}"
         shown = _CHECKLIST_CALL.findall(page.read_text(encoding="utf-8"))
         if topic.id not in shown:
             raise ContentError(
@@ -667,7 +674,8 @@ def _load_cached(
     phases = _load_phases(root, ids, chapters, topics)
     milestones = _load_milestones(root, ids, chapters, topics)
     _check_topic_pages(docs_dir, topics)
-    if FRAMEWORK_PAGE not in pages:
+    framework_page = published_source(pages, FRAMEWORK_PAGE)
+    if framework_page is None:
         document = _load_checked(root, FRAMEWORK_FILE, "framework.schema.json")
         raise ContentError(
             FRAMEWORK_FILE,
@@ -681,6 +689,6 @@ def _load_cached(
         phases=phases,
         milestones=milestones,
         chapters=chapters,
-        framework_url=pages[FRAMEWORK_PAGE],
+        framework_url=pages[framework_page],
         pages=pages,
     )

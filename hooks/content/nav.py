@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -82,3 +82,14 @@ def nav_sections(nav: Any) -> dict[str, tuple[str, ...]]:
         if pages:
             sections[key] = sections.get(key, ()) + pages
     return sections
+
+
+def published_source(pages: Mapping[str, str], source: str) -> str | None:
+    """Which of ``pages`` (source -> URL, as site_pages gives them) publishes the page
+    ``source`` (``"onboarding/plan.md"``): that source itself, or the same page moved into a
+    folder of its own (``"onboarding/plan/index.md"``), which keeps its address with directory
+    URLs; None when neither is published."""
+    for candidate in (source, source.removesuffix(".md") + "/index.md"):
+        if candidate in pages:
+            return candidate
+    return None

@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from hooks.content.catalogue import Catalogue, Topic
+from hooks.content.nav import published_source
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
 
@@ -193,11 +194,12 @@ class MissingPage(LookupError):
 
 
 def _url_of(catalogue: Catalogue, source: str) -> str:
-    """Site-relative URL of the published page ``source``; raises MissingPage."""
-    try:
-        return catalogue.pages[source]
-    except KeyError:
-        raise MissingPage(source) from None
+    """Site-relative URL of the published page ``source`` (or the same page moved into a folder
+    of its own, see nav.published_source); raises MissingPage."""
+    published = published_source(catalogue.pages, source)
+    if published is None:
+        raise MissingPage(source)
+    return catalogue.pages[published]
 
 
 def _directory_entries(catalogue: Catalogue, kind: str) -> list[tuple[str, str, str]]:

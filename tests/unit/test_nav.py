@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from hooks.content.nav import nav_sections, nav_sources
+from hooks.content.nav import nav_sections, nav_sources, published_source
+from tests.conftest import project_catalogue
 
 NAV = [
     {"Home": "index.md"},
@@ -22,3 +23,26 @@ def test_sections_group_pages_by_top_level_section():
         "about.md": ("about.md",),
         "Guide": ("guide/a.md", "guide/b.md", "guide/c.md"),
     }
+
+
+def test_a_page_moved_into_a_folder_of_its_own_is_still_found():
+    pages = {"onboarding/plan/index.md": "onboarding/plan/", "guide/x.md": "guide/x/"}
+    assert published_source(pages, "onboarding/plan.md") == "onboarding/plan/index.md"
+    assert published_source(pages, "guide/x.md") == "guide/x.md"
+    assert published_source(pages, "guide/y.md") is None
+
+
+def test_a_chapter_and_a_topic_moved_into_folders_keep_their_ids(project_copy):
+    before = project_catalogue(project_copy)
+    chapter = next(iter(before.chapters.values()))
+    topic = next(iter(before.topics.values()))
+    for old in (f"guide/{chapter.id}.md", f"topics/{topic.id}.md"):
+        source = project_copy / "docs" / old
+        target = source.with_suffix("") / "index.md"
+        target.parent.mkdir()
+        source.rename(target)
+        config = project_copy / "mkdocs.yml"
+        config.write_text(config.read_text().replace(old, old[:-3] + "/index.md"))
+    after = project_catalogue(project_copy)
+    assert after.chapters[chapter.id].url == chapter.url
+    assert after.topics[topic.id].url == topic.url
