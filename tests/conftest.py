@@ -37,13 +37,18 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.browser)
 
 
-def site_nav(project_dir: Path | None = None) -> Any:
-    """``nav`` of the project's mkdocs.yml, read as MkDocs reads it (tags resolved)."""
+def site_config(project_dir: Path | None = None) -> dict[str, Any]:
+    """The project's mkdocs.yml as MkDocs reads it (tags resolved), before MkDocs' defaults."""
     from mkdocs.utils.yaml import yaml_load
 
     config_file = (project_dir or PROJECT_DIR) / "mkdocs.yml"
     with config_file.open(encoding="utf-8") as stream:
-        return yaml_load(stream)["nav"]
+        return yaml_load(stream)
+
+
+def site_nav(project_dir: Path | None = None) -> Any:
+    """``nav`` of the project's mkdocs.yml, read as MkDocs reads it (tags resolved)."""
+    return site_config(project_dir)["nav"]
 
 
 def nav_pages(project_dir: Path | None = None) -> list[str]:

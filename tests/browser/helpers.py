@@ -6,15 +6,40 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from tests.conftest import SUB_PATH
+from hooks.content.catalogue import Topic
+from tests.conftest import PROJECT_DIR, SUB_PATH, project_catalogue
 
 # One versioned key per site, scoped to the site's path (GitHub Pages serves many sites per origin).
 KEY = f"{SUB_PATH}.mdx-progress"
-TOPIC = "topics/webhook-design/"
-FRAMEWORK = "guide/the-practical-framework/"
-TIMELINE = "guide/understanding-the-fundamentals/"
-FIRST = "webhook-sign-payloads"
-SECOND = "webhook-verify-raw-body"
+# Pages and items the tests use, taken from the data (today's ids and titles change with every
+# review): the first topic's checklist and its first two items, the page with the phase cards and
+# the page whose source shows the timeline.
+CATALOGUE = project_catalogue()
+CHECKLIST: Topic = next(iter(CATALOGUE.topics.values()))
+TOPIC = CHECKLIST.url
+FIRST, SECOND = (item.id for item in CHECKLIST.items[:2])
+FRAMEWORK = CATALOGUE.framework_url
+TIMELINE_MACRO = "[[% timeline() %]]"
+
+
+def page_sources() -> dict[str, str]:
+    """Every published page's Markdown source by its site-relative URL ("guide/x/"), nav order."""
+    docs = PROJECT_DIR / "docs"
+    return {
+        url: (docs / source).read_text(encoding="utf-8") for source, url in CATALOGUE.pages.items()
+    }
+
+
+def page_calling(macro: str) -> str:
+    """The site-relative URL ("guide/x/") of the first page, in nav order, whose source calls
+    ``macro`` (e.g. "[[% timeline() %]]"); AssertionError if none does."""
+    for url, text in page_sources().items():
+        if macro in text:
+            return url
+    raise AssertionError(f"no page under docs/ calls {macro}")
+
+
+TIMELINE = page_calling(TIMELINE_MACRO)
 STAMP = "2024-01-02T03:04:05.000Z"
 
 

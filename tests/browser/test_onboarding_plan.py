@@ -5,19 +5,20 @@ from __future__ import annotations
 
 import pytest
 
-from tests.browser.helpers import open_page
-from tests.conftest import project_catalogue
+from tests.browser.helpers import CATALOGUE, CHECKLIST, open_page
 
 pytestmark = pytest.mark.browser
 
-CHAPTER = "making-it-sustainable"
-TOPIC = "webhook-design"
-PHASE = "phase-week-3-4"
+# One part of each kind, from the data: the last chapter in reading order, the checklist the
+# progress tests use, the last phase.
+CHAPTER = list(CATALOGUE.chapters)[-1]
+TOPIC = CHECKLIST.id
+PHASE = CATALOGUE.phases[-1].id
 
 
 @pytest.fixture(scope="module")
 def catalogue():
-    return project_catalogue()
+    return CATALOGUE
 
 
 def build_plan(page, base_url: str) -> None:
@@ -93,9 +94,9 @@ def test_plan_copies_as_an_exact_markdown_task_list(built_site, page, catalogue)
     phase = next(p for p in catalogue.phases if p.id == PHASE)
     expected = (
         "### Onboarding plan\n\n"
-        f"- [ ] [Read {chapter.title}]({base}guide/{CHAPTER}/)\n"
-        f"- [ ] [{topic.title} checklist]({base}topics/{TOPIC}/)\n"
-        f"- [ ] [{phase.label}: {phase.title}]({base}guide/the-practical-framework/#{PHASE})\n\n"
+        f"- [ ] [Read {chapter.title}]({base}{chapter.url})\n"
+        f"- [ ] [{topic.title} checklist]({base}{topic.url})\n"
+        f"- [ ] [{phase.label}: {phase.title}]({base}{catalogue.framework_url}#{PHASE})\n\n"
         f"Plan page: {base}onboarding/plan/?c={CHAPTER}&t={TOPIC}&p={PHASE}"
     )
     page.wait_for_function("b => b.dataset.mdxCopied !== undefined", arg=button.element_handle())
@@ -144,19 +145,18 @@ def test_without_javascript_the_kit_lists_every_part_with_links(built_site, brow
     context.close()
 
 
-def test_short_redirect_lands_on_the_first_chapter_under_the_sub_path(built_site, page):
-    page.goto(built_site.base_url + "start/#measuring-progress-and-adjusting")
-    page.wait_for_url(
-        f"{built_site.base_url}guide/measuring-progress-and-adjusting/#measuring-progress-and-adjusting"
-    )
-    assert page.locator("article h1").inner_text().rstrip("¶") == "Measuring Progress and Adjusting"
+def test_short_redirect_lands_on_the_first_chapter_under_the_sub_path(built_site, page, catalogue):
+    first = next(iter(catalogue.chapters.values()))
+    page.goto(f"{built_site.base_url}start/#{first.id}")
+    page.wait_for_url(f"{built_site.base_url}{first.url}#{first.id}")
+    assert page.locator("article h1").inner_text().rstrip("¶") == first.title
 
 
 def test_printed_checklists_show_empty_boxes_and_link_addresses(built_site, page):
-    open_page(page, built_site.base_url + "topics/webhook-design/")
-    page.locator("#webhook-sign-payloads--box").check()
+    open_page(page, built_site.base_url + CHECKLIST.url)
+    first = page.locator(f"#{CHECKLIST.items[0].id}--box")
+    first.check()
     page.emulate_media(media="print")
-    first = page.locator("#webhook-sign-payloads--box")
     assert first.evaluate("el => getComputedStyle(el).appearance") == "none"
     assert page.locator(".mdx-toolbar").first.is_hidden()
     assert page.locator("button").evaluate_all("els => els.filter(e => e.offsetParent).length") == 0

@@ -7,15 +7,38 @@ import re
 
 import pytest
 
-from tests.browser.helpers import FIRST, FRAMEWORK, SECOND, TOPIC, box, live_text, open_page
+from tests.browser.helpers import (
+    CATALOGUE,
+    CHECKLIST,
+    FIRST,
+    FRAMEWORK,
+    SECOND,
+    TOPIC,
+    box,
+    live_text,
+    open_page,
+)
 
 pytestmark = pytest.mark.browser
 
-OLD_ID = "webhook-sign-the-payload"
+# An id FIRST had before a (simulated) rename: one no item of the guide has.
+OLD_ID = f"{FIRST}-before-rename"
+# Where the home page's Continue link leads a reader with no ticks: the first phase's first task.
+FIRST_TASK = CATALOGUE.phases[0].tasks[0].id
+# A phase card with a task whose text has `code`, and that task: copying it keeps the code.
+CODE_TASK = next(
+    task for phase in CATALOGUE.phases for task in phase.tasks if re.search("`[^`]+`", task.text)
+)
+CODE_PHASE = next(phase for phase in CATALOGUE.phases if CODE_TASK in phase.tasks)
+
+
+def plain(text: str) -> str:
+    """Data text as the page's label reads it: `code` marks dropped."""
+    return text.replace("`", "")
 
 
 def rename_first_item(context) -> None:
-    """Make the first webhook item renamed from OLD_ID, as the build renders `renamed_from` (an
+    """Make the checklist's first item renamed from OLD_ID, as the build renders `renamed_from` (an
     alias list and an alias anchor), after parsing and before the script mounts."""
     context.add_init_script(
         f"""document.addEventListener("readystatechange", () => {{
@@ -59,11 +82,11 @@ def test_hashchange_moves_the_highlight(built_site, page):
 def test_following_the_continue_link_highlights_the_item(built_site, page):
     open_page(page, built_site.base_url)
     page.locator("[data-mdx-continue-text] a").click()
-    page.wait_for_url(f"**/{FRAMEWORK}#fw-read-the-guide")
+    page.wait_for_url(f"**/{FRAMEWORK}#{FIRST_TASK}")
     page.wait_for_function(
-        "() => document.getElementById('fw-read-the-guide')?.matches('.mdx-is-target')"
+        f"() => document.getElementById('{FIRST_TASK}')?.matches('.mdx-is-target')"
     )
-    assert in_viewport(page, "#fw-read-the-guide")
+    assert in_viewport(page, f"#{FIRST_TASK}")
 
 
 def test_highlight_respects_reduced_motion(built_site, browser):
@@ -88,7 +111,9 @@ def test_copy_link_copies_the_absolute_url(built_site, context):
     open_page(page, built_site.base_url + TOPIC)
     button = page.locator(f"#{SECOND} .mdx-btn")
     assert button.get_attribute("type") == "button"
-    assert button.get_attribute("aria-label").startswith("Copy link to “Verify")
+    assert button.get_attribute("aria-label").startswith(
+        f"Copy link to “{plain(CHECKLIST.items[1].text).split()[0]}"
+    )
     button.click()
     expected = f"{built_site.base_url}{TOPIC}#{SECOND}"
     assert page.evaluate("navigator.clipboard.readText()") == expected
@@ -96,9 +121,9 @@ def test_copy_link_copies_the_absolute_url(built_site, context):
     assert button.inner_text() == "Copied"
     assert live_text(page) == "Copied"
     # The checklist and each card copy their own anchor.
-    page.get_by_role("button", name="Copy link to Webhook design checklist").click()
+    page.get_by_role("button", name=f"Copy link to {CHECKLIST.title} checklist").click()
     assert page.evaluate("navigator.clipboard.readText()") == (
-        f"{built_site.base_url}{TOPIC}#webhook-design-checklist"
+        f"{built_site.base_url}{TOPIC}#{CHECKLIST.id}-checklist"
     )
 
 
@@ -127,21 +152,24 @@ def test_copy_as_markdown_is_a_task_list_linking_to_the_published_items(built_si
     assert copied == expected
     button = checklist.get_by_role("button", name="Copy as Markdown")
     assert copied == button.get_attribute("data-mdx-copied")
-    assert copied.startswith("### Webhook design checklist\n\n- [x] [Sign the event id")
+    # The data's items in the data's order, the ticked one first.
+    assert [item.get_attribute("id") for item in items] == [item.id for item in CHECKLIST.items]
+    first_words = plain(CHECKLIST.items[0].text).split()[0]
+    assert copied.startswith(f"### {CHECKLIST.title} checklist\n\n- [x] [{first_words}")
     assert f"]({built_site.base_url}{TOPIC}#{SECOND})" in copied
 
 
 def test_copy_as_markdown_of_a_card_without_clipboard_access(built_site, page):
     open_page(page, built_site.base_url + FRAMEWORK)
-    card = page.locator("#phase-month-2-3")
-    card.locator("#fw-stream-a-page--box").check()
+    card = page.locator(f"#{CODE_PHASE.id}")
+    card.locator(f"#{CODE_TASK.id}--box").check()
     button = card.get_by_role("button", name="Copy as Markdown")
     button.click()
     copied = button.get_attribute("data-mdx-copied")
     lines = [
-        markdown_line(item, item.get_attribute("id") == "fw-stream-a-page")
+        markdown_line(item, item.get_attribute("id") == CODE_TASK.id)
         for item in card.locator(".mdx-item").all()
     ]
-    assert copied == "### Month 2-3: Push your boundaries\n\n" + "\n".join(lines)
-    assert "`Deprecation`" in copied
+    assert copied == f"### {CODE_PHASE.label}: {CODE_PHASE.title}\n\n" + "\n".join(lines)
+    assert re.search("`[^`]+`", CODE_TASK.text).group() in copied
     assert json.dumps(copied).count("\\n") == len(lines) + 1

@@ -8,6 +8,7 @@ import re
 import pytest
 
 from tests.browser.helpers import (
+    CHECKLIST,
     FIRST,
     SECOND,
     TOPIC,
@@ -21,7 +22,7 @@ from tests.browser.helpers import (
 
 pytestmark = pytest.mark.browser
 
-THIRD = "webhook-reject-stale-timestamps"
+THIRD = CHECKLIST.items[2].id
 
 
 def export(page) -> tuple[str, bytes]:

@@ -4,12 +4,50 @@ naming the file and the fix. Data mistakes are covered one by one in tests/unit/
 
 from __future__ import annotations
 
+import posixpath
+import re
+
 import pytest
 
-from tests.conftest import replace_in, run_mkdocs_build
+from tests.conftest import PROJECT_DIR, project_catalogue, replace_in, run_mkdocs_build
 
-PAGE = "docs/guide/final-thoughts.md"
-MACRO_PAGE = "docs/topics/webhook-design.md"
+CATALOGUE = project_catalogue()
+SOURCES = {url: source for source, url in CATALOGUE.pages.items()}  # "guide/x/" -> "guide/x.md"
+
+
+def renders_macros(source: str) -> bool:
+    return "render_macros: true" in (PROJECT_DIR / "docs" / source).read_text(encoding="utf-8")
+
+
+# The pages these tests break, from the data (any would do): the last chapter in reading order
+# that renders no macros, and the first topic's page, which shows its checklist by a macro.
+PAGE_URL = next(
+    chapter.url
+    for chapter in reversed(CATALOGUE.chapters.values())
+    if not renders_macros(SOURCES[chapter.url])
+)
+PAGE_SOURCE = SOURCES[PAGE_URL]  # e.g. "guide/x.md"
+PAGE = f"docs/{PAGE_SOURCE}"
+TOPIC = next(iter(CATALOGUE.topics.values()))
+MACRO_PAGE = f"docs/{TOPIC.page_source}"
+CALL = f'checklist("{TOPIC.id}") %]]'  # the end of the topic page's checklist call
+
+
+def link_from_page(source: str) -> str:
+    """A Markdown link target from PAGE to the docs/ file ``source`` ("topics/x.md")."""
+    return posixpath.relpath(source, posixpath.dirname(PAGE_SOURCE))
+
+
+def append_to_page(project, text: str, page: str = PAGE) -> None:
+    """Add ``text`` as the last paragraph of ``page`` in the project copy."""
+    path = project / page
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{text}\n")
+
+
+def description_line(project) -> str:
+    """PAGE's front matter line that gives its description."""
+    text = (project / PAGE).read_text(encoding="utf-8")
+    return re.search(r"^description: .*$", text, re.M).group()
 
 
 def failed_build(project) -> str:
@@ -26,37 +64,39 @@ def test_unmodified_copy_builds(project_copy):
 def test_unknown_topic_names_the_page(project_copy):
     replace_in(
         project_copy / MACRO_PAGE,
-        'checklist("webhook-design") %]]',
-        'checklist("webhook-design") %]]\n\n[[% checklist("webhooks") %]]',
+        CALL,
+        f'{CALL}\n\n[[% checklist("no-such-topic") %]]',
     )
     log = failed_build(project_copy)
-    assert "docs/topics/webhook-design.md:10: checklist('webhooks') names an unknown topic" in log
+    line = line_of(project_copy, 'checklist("no-such-topic")', MACRO_PAGE)
+    assert f"{MACRO_PAGE}:{line}: checklist('no-such-topic') names an unknown topic" in log
 
 
 def test_wrong_argument_type_names_the_page(project_copy):
     replace_in(
         project_copy / MACRO_PAGE,
-        'checklist("webhook-design") %]]',
-        'checklist("webhook-design") %]]\n\n[[% checklist(3) %]]',
+        CALL,
+        f"{CALL}\n\n[[% checklist(3) %]]",
     )
     log = failed_build(project_copy)
-    assert "docs/topics/webhook-design.md:10: checklist() needs a topic id in quotes, got 3" in log
+    line = line_of(project_copy, "checklist(3)", MACRO_PAGE)
+    assert f"{MACRO_PAGE}:{line}: checklist() needs a topic id in quotes, got 3" in log
 
 
 @pytest.mark.parametrize(
     ("tag", "message"),
     [
         ("[[% no_such_thing %]]", "'no_such_thing' is no macro or variable of this site"),
-        ('[[% checklist_for("webhook-design") %]]', "'checklist_for' is no macro or variable"),
+        (f'[[% checklist_for("{TOPIC.id}") %]]', "'checklist_for' is no macro or variable"),
         ("[[%% if %%]]", "macro syntax error: Expected an expression"),
-        ('[[% checklist("webhook-design" %]]', "macro syntax error: "),
+        (f'[[% checklist("{TOPIC.id}" %]]', "macro syntax error: "),
     ],
 )
 def test_macro_mistake_names_the_line(project_copy, tag, message):
     replace_in(
         project_copy / MACRO_PAGE,
-        'checklist("webhook-design") %]]',
-        f'checklist("webhook-design") %]]\n\nIntro.\n\n{tag}\n',
+        CALL,
+        f"{CALL}\n\nIntro.\n\n{tag}\n",
     )
     log = failed_build(project_copy)
     line = line_of(project_copy, tag, MACRO_PAGE)
@@ -65,10 +105,10 @@ def test_macro_mistake_names_the_line(project_copy, tag, message):
 
 @pytest.mark.parametrize("tag", ["[[% timeline() %]]", "[[%% if true %%]]x[[%% endif %%]]"])
 def test_macro_on_page_without_render_macros_is_caught(project_copy, tag):
-    replace_in(project_copy / PAGE, "# Final Thoughts", f"# Final Thoughts\n\nSee {tag} here.")
+    append_to_page(project_copy, f"See {tag} here.")
     log = failed_build(project_copy)
     line = (project_copy / PAGE).read_text().splitlines().index(f"See {tag} here.") + 1
-    assert f"docs/guide/final-thoughts.md:{line}: unrendered macro '{tag[:5]}" in log
+    assert f"{PAGE}:{line}: unrendered macro '{tag[:5]}" in log
     assert "render_macros: true" in log
 
 
@@ -84,8 +124,8 @@ def test_macro_on_page_without_render_macros_is_caught(project_copy, tag):
 def test_macro_tag_in_code_on_a_macro_page_fails_with_the_fix(project_copy, markdown):
     replace_in(
         project_copy / MACRO_PAGE,
-        'checklist("webhook-design") %]]',
-        f'checklist("webhook-design") %]]\n\n{markdown}\n',
+        CALL,
+        f"{CALL}\n\n{markdown}\n",
     )
     log = failed_build(project_copy)
     lines = (project_copy / MACRO_PAGE).read_text().splitlines()
@@ -98,51 +138,42 @@ def test_macro_tag_in_code_inside_a_raw_block_is_shown_as_written(project_copy):
     example = "[[%% raw %%]]\n```text\nSubject: [[% config.site_name %]]\n```\n[[%% endraw %%]]"
     replace_in(
         project_copy / MACRO_PAGE,
-        'checklist("webhook-design") %]]',
-        f'checklist("webhook-design") %]]\n\n{example}\n',
+        CALL,
+        f"{CALL}\n\n{example}\n",
     )
     result = run_mkdocs_build(project_copy, project_copy / "site", "http://127.0.0.1:8000/")
     assert result.returncode == 0, result.stderr[-3000:]
-    html = (project_copy / "site/topics/webhook-design/index.html").read_text(encoding="utf-8")
+    html = (project_copy / "site" / TOPIC.url / "index.html").read_text(encoding="utf-8")
     assert "Subject: [[% config.site_name %]]" in html
 
 
-@pytest.mark.parametrize("call", ['{{ checklist("webhook-design") }}', "{{- timeline() }}"])
+@pytest.mark.parametrize("call", [f'{{{{ checklist("{TOPIC.id}") }}}}', "{{- timeline() }}"])
 def test_macro_written_with_jinja_braces_is_named(project_copy, call):
-    replace_in(project_copy / PAGE, "Ready to begin?", f"{call}\n\nReady to begin?")
+    append_to_page(project_copy, call)
     log = failed_build(project_copy)
     line = (project_copy / PAGE).read_text().splitlines().index(call) + 1
-    assert f"docs/guide/final-thoughts.md:{line}: '{call.split('(')[0]}(' is written with" in log
+    assert f"{PAGE}:{line}: '{call.split('(')[0]}(' is written with" in log
     assert "write the macro as [[% " in log
 
 
 def test_broken_link_fails(project_copy):
-    replace_in(
-        project_copy / PAGE,
-        "[topic checklist](../topics/index.md)",
-        "[topic checklist](../topics/missing.md)",
-    )
+    append_to_page(project_copy, f"[topic checklist]({link_from_page('topics/missing.md')})")
     log = failed_build(project_copy)
-    assert "guide/final-thoughts.md" in log and "topics/missing.md" in log
+    assert PAGE_SOURCE in log and "topics/missing.md" in log
 
 
 def test_broken_anchor_fails(project_copy):
-    replace_in(
-        project_copy / PAGE,
-        "(the-practical-framework.md)",
-        "(the-practical-framework.md#no-such-anchor)",
-    )
+    framework = link_from_page(SOURCES[CATALOGUE.framework_url])
+    append_to_page(project_copy, f"[the framework]({framework}#no-such-anchor)")
     log = failed_build(project_copy)
-    assert "no-such-anchor" in log and "guide/final-thoughts.md" in log
+    assert "no-such-anchor" in log and PAGE_SOURCE in log
 
 
 def test_broken_link_in_raw_html_fails(project_copy):
-    replace_in(
-        project_copy / PAGE, "Ready to begin?", '<a href="../nowhere/">x</a>\n\nReady to begin?'
-    )
+    append_to_page(project_copy, '<a href="../nowhere/">x</a>')
     log = failed_build(project_copy)
     line = (project_copy / PAGE).read_text().splitlines().index('<a href="../nowhere/">x</a>')
-    assert f"docs/guide/final-thoughts.md:{line + 1}: link '../nowhere/' leads to no page" in log
+    assert f"{PAGE}:{line + 1}: link '../nowhere/' leads to no page" in log
 
 
 @pytest.mark.parametrize(
@@ -153,18 +184,15 @@ def test_broken_link_in_raw_html_fails(project_copy):
     ],
 )
 def test_broken_raw_html_link_elsewhere_names_its_line(project_copy, html):
-    replace_in(project_copy / PAGE, "Ready to begin?", f"{html}\n\nReady to begin?")
+    append_to_page(project_copy, html)
     log = failed_build(project_copy)
     line = line_of(project_copy, 'href="../gone-away/"')
     assert f"{PAGE}:{line}: link '../gone-away/' leads to no page" in log
 
 
 def test_broken_anchor_in_raw_html_fails(project_copy):
-    replace_in(
-        project_copy / PAGE,
-        "Ready to begin?",
-        '<a href="../../topics/webhook-design/#no-such-item">x</a>\n\nReady to begin?',
-    )
+    topic = "../" * PAGE_URL.count("/") + TOPIC.url  # the topic page, from PAGE's URL
+    append_to_page(project_copy, f'<a href="{topic}#no-such-item">x</a>')
     log = failed_build(project_copy)
     assert "points to '#no-such-item'" in log
 
@@ -176,25 +204,21 @@ def test_page_missing_from_nav_fails(project_copy):
 
 
 def test_page_without_description_fails(project_copy):
-    replace_in(
-        project_copy / PAGE,
-        "description: Start where you are, use what you have, and build from there.\n",
-        "",
-    )
+    replace_in(project_copy / PAGE, description_line(project_copy) + "\n", "")
     log = failed_build(project_copy)
-    assert "docs/guide/final-thoughts.md:1: front matter has no 'description'" in log
+    assert f"{PAGE}:1: front matter has no 'description'" in log
 
 
 def test_image_without_alt_text_fails_with_line(project_copy):
-    replace_in(project_copy / PAGE, "Ready to begin?", "![](../assets/x.png)\n\nReady to begin?")
+    append_to_page(project_copy, "![](../assets/x.png)")
     log = failed_build(project_copy)
-    assert "docs/guide/final-thoughts.md:9: image has no alt text" in log
+    assert f"{PAGE}:{line_of(project_copy, '![](../assets/x.png)')}: image has no alt text" in log
 
 
 def test_html_image_without_alt_fails(project_copy):
-    replace_in(project_copy / PAGE, "Ready to begin?", '<img src="x.png">\n\nReady to begin?')
+    append_to_page(project_copy, '<img src="x.png">')
     log = failed_build(project_copy)
-    assert "docs/guide/final-thoughts.md:9: <img> has no alt attribute" in log
+    assert f"{PAGE}:{line_of(project_copy, '<img src=')}: <img> has no alt attribute" in log
 
 
 def line_of(project, text: str, page: str = PAGE) -> int:
@@ -220,7 +244,7 @@ def line_of(project, text: str, page: str = PAGE) -> int:
 def test_image_without_alt_text_in_the_page_fails_at_its_line(
     project_copy, markdown, written_at, message
 ):
-    replace_in(project_copy / PAGE, "Ready to begin?", f"{markdown}\n\nReady to begin?")
+    append_to_page(project_copy, markdown)
     log = failed_build(project_copy)
     assert f"{PAGE}:{line_of(project_copy, written_at)}: {message}" in log
 
@@ -232,42 +256,38 @@ def test_images_in_code_and_decorative_images_build(project_copy):
         '    <img src="indented.png">\n\n'
         '<img src="../../assets/favicon.svg" alt="">\n\n'
     )
-    replace_in(project_copy / PAGE, "Ready to begin?", examples + "Ready to begin?")
+    append_to_page(project_copy, examples)
     result = run_mkdocs_build(project_copy, project_copy / "site", "http://127.0.0.1:8000/")
     assert result.returncode == 0, result.stderr[-3000:]
-    html = (project_copy / "site/guide/final-thoughts/index.html").read_text(encoding="utf-8")
+    html = (project_copy / "site" / PAGE_URL / "index.html").read_text(encoding="utf-8")
     assert "&lt;img src=x.png&gt;" in html and "![](x.png)" in html
 
 
 @pytest.mark.parametrize("broken", ["title: [unclosed", "items:\n\t- tab"])
 def test_malformed_yaml_stops_the_build_naming_file_and_line(project_copy, broken):
-    path = project_copy / "data/checklists/lazy-loading.yml"
+    path = project_copy / TOPIC.source_path
     replace_in(path, "\ntitle:", f"\n{broken}\nold_title:")
     log = failed_build(project_copy)
-    assert "data/checklists/lazy-loading.yml:" in log and "invalid YAML" in log
+    assert f"{TOPIC.source_path}:" in log and "invalid YAML" in log
     assert "Traceback" not in log
 
 
 def test_too_long_description_fails(project_copy):
     replace_in(
         project_copy / PAGE,
-        "description: Start where you are, use what you have, and build from there.",
+        description_line(project_copy),
         "description: " + "Start where you are and keep going " * 8 + ".",
     )
     log = failed_build(project_copy)
-    assert "docs/guide/final-thoughts.md:1: 'description' is too long" in log
+    assert f"{PAGE}:1: 'description' is too long" in log
 
 
 def test_inline_event_handler_in_a_page_fails(project_copy):
-    replace_in(
-        project_copy / PAGE,
-        "Ready to begin?",
-        '<button onclick="go()">Go</button>\n\nReady to begin?',
-    )
+    append_to_page(project_copy, '<button onclick="go()">Go</button>')
     log = failed_build(project_copy)
     lines = (project_copy / PAGE).read_text().splitlines()
     line = lines.index('<button onclick="go()">Go</button>') + 1
-    where = f"docs/guide/final-thoughts.md:{line}"
+    where = f"{PAGE}:{line}"
     assert f"{where}: inline event handler 'onclick=' on <button>" in log
 
 
@@ -283,7 +303,7 @@ def test_inline_event_handler_in_a_page_fails(project_copy):
     ],
 )
 def test_inline_event_handler_elsewhere_names_its_line(project_copy, html, attribute, tag):
-    replace_in(project_copy / PAGE, "Ready to begin?", f"Before.\n\n{html}\n\nReady to begin?")
+    append_to_page(project_copy, f"Before.\n\n{html}")
     log = failed_build(project_copy)
     where = f"{PAGE}:{line_of(project_copy, f'{attribute}=')}"
     assert f"{where}: inline event handler '{attribute}=' on <{tag}>" in log
@@ -321,10 +341,13 @@ def test_corrupt_link_ledger_names_the_file_and_the_fix(project_copy):
 
 
 def test_markup_in_data_stops_the_build_before_any_page(project_copy):
-    replace_in(
-        project_copy / "data/timeline.yml",
-        "Things start clicking.",
-        "Things start clicking.<script>alert(1)</script>",
+    # The first milestone's guide_text (a plain or folded scalar) starts with markup.
+    path = project_copy / "data/timeline.yml"
+    text = path.read_text(encoding="utf-8")
+    marked = re.sub(
+        r"(\n *guide_text: (?:>-\n *)?)", r"\1<script>alert(1)</script> ", text, count=1
     )
+    assert marked != text, "data/timeline.yml has no guide_text"
+    path.write_text(marked, encoding="utf-8")
     log = failed_build(project_copy)
     assert "data/timeline.yml:" in log and "contains HTML markup" in log

@@ -4,16 +4,39 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+from markdown.extensions.toc import slugify
 
 from hooks.commands.build import QUIET_BANNER_ENV
 from hooks.guards import ledger
-from tests.conftest import PROJECT_DIR, read_site, replace_in, run_mkdocs_build
+from tests.conftest import PROJECT_DIR, project_catalogue, read_site, replace_in, run_mkdocs_build
 
 URL = "http://127.0.0.1:8000/"
+CATALOGUE = project_catalogue()
+SOURCES = {url: source for source, url in CATALOGUE.pages.items()}  # "guide/x/" -> "guide/x.md"
+HOME = ""  # the home page's site-relative URL
+# The pages and ids these tests break, from the data: any would do.
+FIRST_CHAPTER, LAST_CHAPTER = (list(CATALOGUE.chapters.values())[i] for i in (0, -1))
+TOPIC = next(iter(CATALOGUE.topics.values()))
+ITEM = TOPIC.items[0].id
+NEW_ITEM = f"{ITEM}-renamed"
+# The last chapter in reading order: renamed, given headings and footnotes, redirected to.
+CHAPTER_SOURCE = SOURCES[LAST_CHAPTER.url]  # e.g. "guide/x.md"
+CHAPTER = f"docs/{CHAPTER_SOURCE}"
+CHAPTER_URL = LAST_CHAPTER.url
+RENAMED_SOURCE = CHAPTER_SOURCE.replace(".md", "-renamed.md")
+
+
+def home_heading() -> tuple[str, str]:
+    """The home page's first level-2 heading without an id of its own: (text, its id)."""
+    text = (PROJECT_DIR / "docs" / SOURCES[HOME]).read_text(encoding="utf-8")
+    heading = re.search(r"^## ([^{\n]+)$", text, re.M).group(1).strip()
+    return heading, slugify(heading, "-")
 
 
 def build_log(project) -> tuple[int, str]:
@@ -29,96 +52,96 @@ def test_ledger_lists_every_published_link(built_site):
 
 def test_ledger_records_pages_items_cards_and_headings():
     recorded = ledger.Ledger.read(PROJECT_DIR / ledger.LEDGER_NAME)
-    assert "webhook-sign-payloads" in recorded.pages["topics/webhook-design/"]
-    assert "phase-week-1-2" in recorded.pages["guide/the-practical-framework/"]
-    assert "how-to-use-this-site" in recorded.pages[""]
+    assert ITEM in recorded.pages[TOPIC.url]
+    assert CATALOGUE.phases[0].id in recorded.pages[CATALOGUE.framework_url]
+    assert home_heading()[1] in recorded.pages[HOME]
     assert "start/" not in recorded.pages, "redirect pages are aliases, not pages"
 
 
-def rename_final_thoughts(project) -> None:
-    (project / "docs/guide/final-thoughts.md").rename(project / "docs/guide/closing-thoughts.md")
-    replace_in(project / "mkdocs.yml", "guide/final-thoughts.md", "guide/closing-thoughts.md", 3)
-    path = project / "data/framework.yml"
-    path.write_text(path.read_text().replace("final-thoughts", "closing-thoughts"))
+def rename_chapter(project: Path) -> None:
+    """Rename the last chapter's file, the links to it, and its id wherever the data names it
+    (as a whole word: ids that merely contain it stay)."""
+    (project / CHAPTER).rename(project / "docs" / RENAMED_SOURCE)
+    replace_in(project / "mkdocs.yml", CHAPTER_SOURCE, RENAMED_SOURCE, 3)
+    old_id = LAST_CHAPTER.id
+    new_id = Path(RENAMED_SOURCE).stem
+    whole_id = rf"(?<![\w-]){re.escape(old_id)}(?![\w-])"
+    for path in sorted((project / "data").rglob("*.yml")):
+        path.write_text(re.sub(whole_id, new_id, path.read_text(encoding="utf-8")))
+    for path in sorted((project / "docs").rglob("*.md")):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(rf"{whole_id}\.md\b", f"{new_id}.md", text))
 
 
 def test_renaming_a_page_without_redirect_fails_naming_the_url(project_copy):
-    rename_final_thoughts(project_copy)
+    rename_chapter(project_copy)
     code, log = build_log(project_copy)
     assert code != 0
-    assert "published page 'guide/final-thoughts/' is gone; add a redirect" in log
+    assert f"published page '{CHAPTER_URL}' is gone; add a redirect" in log
     assert "retired.pages" in log
 
 
 def test_renaming_a_page_with_a_redirect_builds(project_copy):
-    rename_final_thoughts(project_copy)
-    replace_in(
-        project_copy / "mkdocs.yml",
-        "        start.md:",
-        "        guide/final-thoughts.md: guide/closing-thoughts.md\n        start.md:",
-    )
+    rename_chapter(project_copy)
+    add_redirect(project_copy, CHAPTER_SOURCE, RENAMED_SOURCE)
     code, log = build_log(project_copy)
     assert code == 0, log[-3000:]
-    redirect = (project_copy / "site/guide/final-thoughts/index.html").read_text()
-    assert 'url=../closing-thoughts/"' in redirect
+    redirect = (project_copy / "site" / CHAPTER_URL / "index.html").read_text()
+    assert f'url=../{Path(RENAMED_SOURCE).stem}/"' in redirect
 
 
 def test_retiring_a_page_on_purpose_builds(project_copy):
-    rename_final_thoughts(project_copy)
+    rename_chapter(project_copy)
     path = project_copy / ledger.LEDGER_NAME
     document = json.loads(path.read_text())
-    document["retired"]["pages"].append("guide/final-thoughts/")
+    document["retired"]["pages"].append(CHAPTER_URL)
     path.write_text(json.dumps(document))
     code, log = build_log(project_copy)
     # The plan's reading-list entry for the chapter goes too, and is named.
     assert code != 0
-    assert "id 'read-final-thoughts' on 'onboarding/plan/' is gone" in log
-    document["retired"]["anchors"].append("onboarding/plan/#read-final-thoughts")
+    assert f"id 'read-{LAST_CHAPTER.id}' on 'onboarding/plan/' is gone" in log
+    document["retired"]["anchors"].append(f"onboarding/plan/#read-{LAST_CHAPTER.id}")
     path.write_text(json.dumps(document))
     code, log = build_log(project_copy)
     assert code == 0, log[-3000:]
 
 
 def test_removing_an_item_id_without_alias_fails_naming_the_id(project_copy):
-    replace_in(
-        project_copy / "data/checklists/webhook-design.yml",
-        "- id: webhook-sign-payloads",
-        "- id: webhook-sign-every-payload",
-    )
+    replace_in(project_copy / TOPIC.source_path, f"- id: {ITEM}\n", f"- id: {NEW_ITEM}\n")
     code, log = build_log(project_copy)
     assert code != 0
-    assert "id 'webhook-sign-payloads' on 'onboarding/plan/' is gone" in log
-    assert "renamed_from: [webhook-sign-payloads]" in log
+    assert f"id '{ITEM}' on 'onboarding/plan/' is gone" in log
+    assert f"renamed_from: [{ITEM}]" in log
 
 
 def test_renamed_item_with_alias_keeps_its_link(project_copy):
+    path = project_copy / TOPIC.source_path
+    indent = re.search(rf"^( *)- id: {re.escape(ITEM)}$", path.read_text(), re.M).group(1)
     replace_in(
-        project_copy / "data/checklists/webhook-design.yml",
-        "- id: webhook-sign-payloads\n",
-        "- id: webhook-sign-every-payload\n    renamed_from: [webhook-sign-payloads]\n",
+        path,
+        f"- id: {ITEM}\n",
+        f"- id: {NEW_ITEM}\n{indent}  renamed_from: [{ITEM}]\n",
     )
     code, log = build_log(project_copy)
     assert code == 0, log[-3000:]
-    html = (project_copy / "site/topics/webhook-design/index.html").read_text()
-    assert 'id="webhook-sign-payloads"' in html and 'id="webhook-sign-every-payload"' in html
+    html = (project_copy / "site" / TOPIC.url / "index.html").read_text()
+    assert f'id="{ITEM}"' in html and f'id="{NEW_ITEM}"' in html
 
 
 def test_renamed_heading_must_keep_its_anchor(project_copy):
-    replace_in(project_copy / "docs/index.md", "## How to Use This Site", "## Using This Site")
+    heading, anchor = home_heading()
+    home = project_copy / "docs" / SOURCES[HOME]
+    replace_in(home, f"## {heading}\n", f"## {heading} Renamed\n")
     code, log = build_log(project_copy)
     assert code != 0
-    assert "id 'how-to-use-this-site' on '(home page)' is gone" in log
-    replace_in(
-        project_copy / "docs/index.md",
-        "## Using This Site",
-        "## Using This Site { #how-to-use-this-site }",
-    )
+    assert f"id '{anchor}' on '(home page)' is gone" in log
+    replace_in(home, f"## {heading} Renamed\n", f"## {heading} Renamed {{ #{anchor} }}\n")
     code, log = build_log(project_copy)
     assert code == 0, log[-3000:]
 
 
 def test_ledger_command_adds_new_pages_and_ids(project_copy):
-    page = project_copy / "docs/guide/final-thoughts.md"
+    page = project_copy / CHAPTER
     page.write_text(page.read_text() + "\n## One More Thing\n\nKeep going.\n")
     env = {**os.environ, **QUIET_BANNER_ENV}
     check = subprocess.run(
@@ -129,9 +152,7 @@ def test_ledger_command_adds_new_pages_and_ids(project_copy):
         text=True,
     )
     assert check.returncode == 1
-    assert (
-        "guide/final-thoughts/#one-more-thing" in check.stdout and "run make ledger" in check.stdout
-    )
+    assert f"{CHAPTER_URL}#one-more-thing" in check.stdout and "run make ledger" in check.stdout
     update = subprocess.run(
         [sys.executable, "-m", "hooks.commands.ledger", "update"],
         cwd=project_copy,
@@ -142,10 +163,10 @@ def test_ledger_command_adds_new_pages_and_ids(project_copy):
     assert update.returncode == 0, update.stderr
     assert "added 1 links" in update.stdout
     recorded = ledger.Ledger.read(project_copy / ledger.LEDGER_NAME)
-    assert "one-more-thing" in recorded.pages["guide/final-thoughts/"]
+    assert "one-more-thing" in recorded.pages[CHAPTER_URL]
     assert (
-        recorded.pages["topics/webhook-design/"]
-        == ledger.Ledger.read(PROJECT_DIR / ledger.LEDGER_NAME).pages["topics/webhook-design/"]
+        recorded.pages[TOPIC.url]
+        == ledger.Ledger.read(PROJECT_DIR / ledger.LEDGER_NAME).pages[TOPIC.url]
     )
 
 
@@ -155,10 +176,6 @@ def test_ledger_never_drops_entries_when_merging():
     result = ledger.merged(old, scan)
     assert result.pages == {"a/": ["new", "x", "y"], "gone/": ["z"], "b/": []}
     assert result.retired_pages == ["r/"]
-
-
-CHAPTER = "docs/guide/final-thoughts.md"
-CHAPTER_URL = "guide/final-thoughts/"
 
 
 def published_anchors(project) -> list[str]:
@@ -179,7 +196,7 @@ def test_footnotes_are_not_promised_and_can_be_deleted(project_copy):
     )
     code, log = build_log(project_copy)
     assert code == 0, log[-3000:]
-    ids = read_site(project_copy / "site")["guide/final-thoughts/index.html"].ids
+    ids = read_site(project_copy / "site")[f"{CHAPTER_URL}index.html"].ids
     assert {"fn:m", "fnref:m", "fnref2:m", "fn:n"} <= ids  # the page has them ...
     assert not [a for a in published_anchors(project_copy) if a.startswith(("fn:", "fnref"))]
     record_ledger(project_copy)  # ... make ledger does not record them
@@ -256,10 +273,10 @@ def test_redirect_that_would_replace_a_page_at_the_same_address_fails(project_co
 
 
 def test_redirect_from_a_page_the_site_still_builds_fails(project_copy):
-    line = add_redirect(project_copy, "guide/final-thoughts.md", "guide/making-it-sustainable.md")
+    line = add_redirect(project_copy, CHAPTER_SOURCE, SOURCES[FIRST_CHAPTER.url])
     code, log = build_log(project_copy)
     assert code != 0
-    assert f"mkdocs.yml:{line}: redirect from 'guide/final-thoughts.md', a page the site" in log
+    assert f"mkdocs.yml:{line}: redirect from '{CHAPTER_SOURCE}', a page the site" in log
 
 
 @pytest.mark.parametrize("target", ["guide/no-such-page.md", "guide/no-such-page.md#part"])
@@ -271,12 +288,12 @@ def test_redirect_to_a_page_that_does_not_exist_fails(project_copy, target):
 
 
 def test_redirect_to_an_anchor_the_page_lacks_fails(project_copy):
-    line = add_redirect(project_copy, "guide/old-name.md", "guide/final-thoughts.md#no-such-id")
+    line = add_redirect(project_copy, "guide/old-name.md", f"{CHAPTER_SOURCE}#no-such-id")
     code, log = build_log(project_copy)
     assert code != 0
     assert (
-        f"mkdocs.yml:{line}: redirect to 'guide/final-thoughts.md#no-such-id', but "
-        "docs/guide/final-thoughts.md has no id 'no-such-id'"
+        f"mkdocs.yml:{line}: redirect to '{CHAPTER_SOURCE}#no-such-id', but "
+        f"{CHAPTER} has no id 'no-such-id'"
     ) in log
     page = project_copy / CHAPTER
     page.write_text(page.read_text() + "\n## Where to Go Next\n\nOnwards.\n")

@@ -9,7 +9,8 @@ from pathlib import Path
 import yaml
 
 from hooks.content.nav import nav_sections
-from tests.conftest import PROJECT_DIR, replace_in, run_mkdocs_build
+from tests.build.test_bad_input_builds import PAGE, append_to_page
+from tests.conftest import PROJECT_DIR, nav_pages, replace_in, run_mkdocs_build
 
 SITE_URL = "http://127.0.0.1:8000/"
 
@@ -64,10 +65,11 @@ def test_a_page_added_to_nav_appears_in_both_files(project_copy):
         "Something worth reading.\n",
         encoding="utf-8",
     )
+    last_chapter = [source for source in nav_pages(project_copy) if source.startswith("guide/")][-1]
     replace_in(
         project_copy / "mkdocs.yml",
-        "      - guide/final-thoughts.md\n",
-        "      - guide/final-thoughts.md\n      - guide/a-new-chapter.md\n",
+        f"      - {last_chapter}\n",
+        f"      - {last_chapter}\n      - guide/a-new-chapter.md\n",
     )
     result = run_mkdocs_build(project_copy, project_copy / "site", SITE_URL)
     assert result.returncode == 0, result.stderr[-3000:]
@@ -79,11 +81,8 @@ def test_a_page_added_to_nav_appears_in_both_files(project_copy):
 
 def test_a_site_url_without_a_file_in_the_llms_files_fails(project_copy):
     # The print page is no nav page, so it has no Markdown copy for the plugin's link to name.
-    replace_in(
-        project_copy / "docs/guide/final-thoughts.md",
-        "Ready to begin?",
-        '<a href="../../print_page/">Print it all</a>\n\nReady to begin?',
-    )
+    assert PAGE.startswith("docs/guide/"), "the link below is relative to a chapter's URL"
+    append_to_page(project_copy, '<a href="../../print_page/">Print it all</a>')
     result = run_mkdocs_build(project_copy, project_copy / "site", SITE_URL)
     assert result.returncode != 0
     log = result.stdout + result.stderr

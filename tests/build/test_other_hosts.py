@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.build.test_bad_input_builds import PAGE, failed_build
-from tests.conftest import replace_in, run_mkdocs_build
+from tests.build.test_bad_input_builds import MACRO_PAGE, PAGE, append_to_page, failed_build
+from tests.conftest import run_mkdocs_build
 
 HOST = "https://media.example.org"
 PIXEL = "data:image/gif;base64,R0lGODlhAQABAAAAACw="
@@ -96,7 +96,7 @@ LOADS = {
 
 
 def add_to_page(project, snippet: str) -> None:
-    replace_in(project / PAGE, "Ready to begin?", f"{snippet}\n\nReady to begin?")
+    append_to_page(project, snippet)
 
 
 def line_of(project, text: str) -> int:
@@ -108,32 +108,33 @@ def line_of(project, text: str) -> int:
 def test_content_from_another_host_stops_the_build_at_its_line(project_copy, snippet, address):
     add_to_page(project_copy, snippet)
     log = failed_build(project_copy)
-    where = f"docs/guide/final-thoughts.md:{line_of(project_copy, address)}: "
+    where = f"{PAGE}:{line_of(project_copy, address)}: "
     message = next((line for line in log.splitlines() if where in line), "")
     assert "Content Security Policy" in message or "only from the site" in message, log[-2000:]
     assert FIX in message
 
 
 def test_content_from_another_host_on_a_page_that_renders_macros(project_copy):
-    page = project_copy / "docs/topics/webhook-design.md"
+    page = project_copy / MACRO_PAGE
     text = page.read_text(encoding="utf-8")
     page.write_text(text + f"\n![Retry timeline]({HOST}/retries.svg)\n", encoding="utf-8")
     log = failed_build(project_copy)
     line = len(text.splitlines()) + 2
-    assert f"docs/topics/webhook-design.md:{line}: <img src> loads '{HOST}/retries.svg'" in log
+    assert f"{MACRO_PAGE}:{line}: <img src> loads '{HOST}/retries.svg'" in log
 
 
 def test_an_object_is_refused_wherever_it_loads_from(project_copy):
     # object-src 'none': not even a file of the site's own would show.
     add_to_page(project_copy, '<object data="chart.svg" type="image/svg+xml"></object>')
     log = failed_build(project_copy)
-    where = f"docs/guide/final-thoughts.md:{line_of(project_copy, 'chart.svg')}: "
+    where = f"{PAGE}:{line_of(project_copy, 'chart.svg')}: "
     assert f"{where}<object data> loads 'chart.svg'" in log
     assert "(object-src 'none')" in log
 
 
 def test_links_data_images_and_the_sites_own_files_build(project_copy):
-    (project_copy / "docs/guide/flame.svg").write_text(
+    # Next to the page's source: `flame.svg` from its Markdown, `../flame.svg` from its URL.
+    (project_copy / PAGE).with_name("flame.svg").write_text(
         '<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>', encoding="utf-8"
     )
     add_to_page(

@@ -11,7 +11,13 @@ from urllib.parse import urljoin
 from bs4 import BeautifulSoup
 
 from hooks.commands.build import strict_build
-from tests.conftest import PROJECT_DIR, add_uncommitted_chapter, committed_copy, project_catalogue
+from tests.conftest import (
+    PROJECT_DIR,
+    add_uncommitted_chapter,
+    committed_copy,
+    project_catalogue,
+    site_config,
+)
 
 
 def html_files(site_dir):
@@ -60,12 +66,25 @@ def test_print_page_contains_every_chapter_and_every_checklist(built_site):
     assert len(soup.select("li.mdx-card")) == len(catalogue.phases)
 
 
+def plain_sentence(source: str) -> str:
+    """The last plain sentence of ``source`` (docs/ Markdown): letters, digits and simple
+    punctuation only, so any Markdown copy of the page keeps it exactly as written."""
+    text = (PROJECT_DIR / "docs" / source).read_text(encoding="utf-8")
+    body = text.split("\n---\n", 1)[1] if text.startswith("---\n") else text
+    sentences = re.findall(r"(?:^|(?<=[.!?] ))([A-Z][A-Za-z0-9 ,;-]+[.!?])(?= |$)", body, re.M)
+    assert sentences, f"docs/{source} has no plain sentence"
+    return sentences[-1]
+
+
 def test_llms_txt_lists_the_guide(built_site):
+    catalogue = project_catalogue()
     llms = (built_site.site_dir / "llms.txt").read_text(encoding="utf-8")
-    assert llms.startswith("# Backend Optimization Guide")
-    assert "guide/the-practical-framework/" in llms and "topics/webhook-design/" in llms
+    assert llms.startswith(f"# {site_config()['site_name']}\n")
+    for url in [catalogue.framework_url, *(topic.url for topic in catalogue.topics.values())]:
+        assert url in llms, url
     full = (built_site.site_dir / "llms-full.txt").read_text(encoding="utf-8")
-    assert "Progress beats perfection every time." in full
+    chapters = [source for source, url in catalogue.pages.items() if catalogue.chapter_at(url)]
+    assert plain_sentence(chapters[-1]) in full
 
 
 def test_pages_show_when_they_were_last_updated(built_site):
@@ -138,7 +157,8 @@ def test_every_page_links_the_sites_own_small_favicon(built_site):
 
 
 def test_materials_bundle_is_deferred_and_pages_start_styled_for_javascript(built_site):
-    html = (built_site.site_dir / "guide" / "final-thoughts" / "index.html").read_text("utf-8")
+    chapter = list(project_catalogue().chapters.values())[-1]
+    html = (built_site.site_dir / chapter.url / "index.html").read_text("utf-8")
     soup = BeautifulSoup(html, "html.parser")
     (bundle,) = [s for s in soup.find_all("script", src=True) if "/bundle." in s["src"]]
     assert bundle.has_attr("defer")

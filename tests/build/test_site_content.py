@@ -9,7 +9,7 @@ from urllib.parse import urljoin
 import yaml
 from bs4 import BeautifulSoup
 
-from tests.conftest import PROJECT_DIR, nav_pages, project_catalogue
+from tests.conftest import PROJECT_DIR, nav_pages, project_catalogue, site_config
 
 MANUSCRIPT_NAME = "manuscript/backend-optimization-guide.txt"
 MANUSCRIPT = PROJECT_DIR / MANUSCRIPT_NAME
@@ -129,7 +129,7 @@ def test_every_page_has_a_title_and_a_one_sentence_description(built_site):
     for page in nav_pages():
         soup = BeautifulSoup(page_html(built_site, page).read_text(encoding="utf-8"), "html.parser")
         title = soup.select_one("title").get_text(strip=True)
-        assert title and "Backend Optimization Guide" in title, page
+        assert title and site_config()["site_name"] in title, page
         description = soup.select_one('meta[name="description"]')["content"]
         assert description.endswith(".") and description.count(". ") == 0, page
         assert soup.select_one("article h1"), page

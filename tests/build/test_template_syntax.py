@@ -11,10 +11,13 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup, Tag
 
+from tests.build.test_bad_input_builds import MACRO_PAGE as MACRO_SOURCE
+from tests.build.test_bad_input_builds import PAGE as PROSE_SOURCE
 from tests.conftest import copy_project, run_mkdocs_build
 
-MACRO_PAGE = "topics/webhook-design"  # front matter: render_macros: true
-PROSE_PAGE = "guide/final-thoughts"
+# A page that renders macros (a topic page) and a chapter that does not, as "folder/name".
+MACRO_PAGE = MACRO_SOURCE.removeprefix("docs/").removesuffix(".md")
+PROSE_PAGE = PROSE_SOURCE.removeprefix("docs/").removesuffix(".md")
 
 
 def _text(node: Tag) -> str:

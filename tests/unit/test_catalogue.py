@@ -17,7 +17,14 @@ from hooks.content.errors import ContentError
 from hooks.content.nav import site_pages
 from tests.conftest import PROJECT_DIR, nav_pages, project_catalogue, replace_in
 
-TOPIC_FILE = "data/checklists/webhook-design.yml"
+CATALOGUE = project_catalogue()
+# The checklists these tests break, from the data: the last file (files load in name order, so
+# OTHER's ids and prefix are taken before TOPIC's are checked) and the first.
+TOPIC = list(CATALOGUE.topics.values())[-1]
+OTHER = next(iter(CATALOGUE.topics.values()))
+TOPIC_FILE = TOPIC.source_path  # e.g. "data/checklists/x.yml"
+OTHER_FILE = OTHER.source_path
+TOPIC_PAGE = f"docs/{TOPIC.page_source}"
 
 
 def load(project: Path):
@@ -170,7 +177,7 @@ def test_wrong_type_is_named(project_copy):
 
 
 def test_duplicate_id_across_files_names_both_places(project_copy):
-    first = project_copy / "data/checklists/api-versioning.yml"
+    first = project_copy / OTHER_FILE
     second = project_copy / TOPIC_FILE
     taken = first_item_id(first)
     # Item ids carry their topic's prefix, so an id from another file can only come back as an
@@ -181,7 +188,7 @@ def test_duplicate_id_across_files_names_both_places(project_copy):
     expected_first_line = line_of(first, f"- id: {taken}")
     assert re.search(
         rf"{TOPIC_FILE}:{line_of(second, 'renamed_from: [' + taken)}: items\[0\]\.renamed_from"
-        rf"\[0\] '{taken}' is already used by data/checklists/api-versioning.yml:"
+        rf"\[0\] '{taken}' is already used by {re.escape(OTHER_FILE)}:"
         rf"{expected_first_line}; ids must be unique",
         message,
     ), message
@@ -189,25 +196,21 @@ def test_duplicate_id_across_files_names_both_places(project_copy):
 
 def test_alias_may_not_reuse_a_current_id(project_copy):
     path = project_copy / TOPIC_FILE
-    taken = first_item_id(project_copy / "data/checklists/lazy-loading.yml")
+    taken = first_item_id(project_copy / OTHER_FILE)
     text = path.read_text(encoding="utf-8")
     text = text.replace("    text:", f"    renamed_from: [{taken}]\n    text:", 1)
     path.write_text(text, encoding="utf-8")
     message = error_for(project_copy)
-    assert (
-        f"renamed_from[0] '{taken}' is already used by data/checklists/lazy-loading.yml" in message
-    )
+    assert f"renamed_from[0] '{taken}' is already used by {OTHER_FILE}" in message
 
 
 def test_phase_ids_collide_with_item_ids_too(project_copy):
     path = project_copy / "data/framework.yml"
-    taken = first_item_id(project_copy / "data/checklists/api-versioning.yml")
-    replace_in(path, "- id: phase-week-1-2", f"- id: {taken}")
+    taken = first_item_id(project_copy / OTHER_FILE)
+    replace_in(path, f"- id: {CATALOGUE.phases[0].id}\n", f"- id: {taken}\n")
     message = error_for(project_copy)
     assert message.startswith("data/framework.yml:")
-    assert (
-        f"phases[0].id '{taken}' is already used by data/checklists/api-versioning.yml" in message
-    )
+    assert f"phases[0].id '{taken}' is already used by {OTHER_FILE}" in message
 
 
 def test_unknown_chapter_lists_the_known_ones(project_copy):
@@ -218,37 +221,44 @@ def test_unknown_chapter_lists_the_known_ones(project_copy):
     message = error_for(project_copy)
     assert message.startswith(f"{TOPIC_FILE}:{line_of(path, 'no-such-chapter')}: chapters[0]")
     assert "unknown chapter 'no-such-chapter'" in message
-    assert "final-thoughts" in message
+    assert all(chapter in message for chapter in CATALOGUE.chapters), message
 
 
 def test_unknown_topic_in_framework_task(project_copy):
     path = project_copy / "data/framework.yml"
-    replace_in(path, "topics: [lazy-loading]", "topics: [lazy-loadin]")
+    text = path.read_text(encoding="utf-8")
+    # The first task that names topics names a misspelt one instead: its first id, cut short.
+    named = re.search(r"topics: \[([\w-]+)", text)
+    assert named, "no framework task names a topic"
+    misspelt = named.group(1)[:-1]
+    assert misspelt not in CATALOGUE.topics
+    path.write_text(text[: named.start(1)] + misspelt + text[named.end(1) :], encoding="utf-8")
     message = error_for(project_copy)
-    assert message.startswith(f"data/framework.yml:{line_of(path, 'lazy-loadin]')}:")
-    assert "unknown topic 'lazy-loadin'" in message
+    line = text.count("\n", 0, named.start()) + 1
+    assert message.startswith(f"data/framework.yml:{line}:")
+    assert f"unknown topic '{misspelt}'" in message
 
 
 def test_topic_id_must_match_file_name(project_copy):
     path = project_copy / TOPIC_FILE
-    replace_in(path, "\nid: webhook-design", "\nid: webhooks")
+    replace_in(path, f"\nid: {TOPIC.id}\n", f"\nid: {TOPIC.id}-renamed\n")
     message = error_for(project_copy)
-    assert "id 'webhooks' must equal the file name 'webhook-design'" in message
+    assert f"id '{TOPIC.id}-renamed' must equal the file name '{TOPIC.id}'" in message
 
 
 def test_topic_without_page_says_which_page_to_create(project_copy):
-    (project_copy / "docs/topics/webhook-design.md").unlink()
+    (project_copy / TOPIC_PAGE).unlink()
     message = error_for(project_copy)
-    line = line_of(project_copy / TOPIC_FILE, "id: webhook-design")
-    assert message.startswith(f"{TOPIC_FILE}:{line}: id 'webhook-design' has no page")
-    assert "docs/topics/webhook-design.md" in message
+    line = line_of(project_copy / TOPIC_FILE, f"id: {TOPIC.id}")
+    assert message.startswith(f"{TOPIC_FILE}:{line}: id '{TOPIC.id}' has no page")
+    assert TOPIC_PAGE in message
 
 
 def test_topic_page_must_show_its_checklist(project_copy):
-    path = project_copy / "docs/topics/webhook-design.md"
-    replace_in(path, '[[% checklist("webhook-design") %]]', "Coming soon.")
+    path = project_copy / TOPIC_PAGE
+    replace_in(path, f'[[% checklist("{TOPIC.id}") %]]', "Coming soon.")
     message = error_for(project_copy)
-    assert message.startswith("docs/topics/webhook-design.md: does not show its checklist")
+    assert message.startswith(f"{TOPIC_PAGE}: does not show its checklist")
 
 
 @pytest.mark.parametrize(
@@ -274,7 +284,7 @@ def test_markup_inside_backticks_is_allowed_as_code(project_copy):
     )
     path.write_text(text, encoding="utf-8")
     catalogue = load(project_copy)
-    assert catalogue.topics["webhook-design"].items[0].text == "Mention `<link rel=preload>` safely"
+    assert catalogue.topics[TOPIC.id].items[0].text == "Mention `<link rel=preload>` safely"
 
 
 def test_template_syntax_in_data_is_refused(project_copy):
@@ -295,13 +305,20 @@ def test_empty_file_is_refused(project_copy):
 
 def test_day_range_must_move_forward(project_copy):
     path = project_copy / "data/timeline.yml"
-    replace_in(
-        path,
-        "ends_on_day: 90\n  - id: milestone-months-4-6",
-        "ends_on_day: 10\n  - id: milestone-months-4-6",
+    second = CATALOGUE.milestones[1]
+    text = path.read_text(encoding="utf-8")
+    at = text.index(f"- id: {second.id}\n")
+    end = f"ends_on_day: {second.ends_on_day}\n"
+    assert end in text[at:], f"milestone {second.id} has no end day"
+    early = second.starts_on_day - 1  # ends before it starts
+    path.write_text(
+        text[:at] + text[at:].replace(end, f"ends_on_day: {early}\n", 1), encoding="utf-8"
     )
     message = error_for(project_copy)
-    assert "milestones[1].ends_on_day 10 must be after starts_on_day 28" in message
+    assert (
+        f"milestones[1].ends_on_day {early} must be after starts_on_day {second.starts_on_day}"
+        in message
+    )
 
 
 def test_yaml_extension_is_refused(project_copy):
@@ -314,7 +331,8 @@ def test_catalogue_is_loaded_once_until_data_changes(project_copy):
     first = load(project_copy)
     assert load(project_copy) is first
     path = project_copy / "data/timeline.yml"
-    replace_in(path, "Things start clicking.", "Things start clicking!")
+    label = CATALOGUE.milestones[0].label
+    replace_in(path, f"label: {label}\n", f"label: {label} and on\n")
     assert load(project_copy) is not first
 
 
@@ -365,11 +383,11 @@ def test_chapter_without_a_published_page_fails_at_the_data_line(project_copy):
 
 
 def test_topic_without_a_published_page_fails_at_its_id(project_copy):
-    pages = published_without(project_copy, "topics/webhook-design.md")
+    pages = published_without(project_copy, TOPIC.page_source)
     with pytest.raises(ContentError) as caught:
         load_catalogue(project_copy, project_copy / "docs", pages)
-    line = line_of(project_copy / TOPIC_FILE, "id: webhook-design")
-    assert str(caught.value).startswith(f"{TOPIC_FILE}:{line}: id 'webhook-design' has no page")
+    line = line_of(project_copy / TOPIC_FILE, f"id: {TOPIC.id}")
+    assert str(caught.value).startswith(f"{TOPIC_FILE}:{line}: id '{TOPIC.id}' has no page")
 
 
 def test_unpublished_framework_page_fails_at_the_phases(project_copy):
@@ -463,23 +481,24 @@ def test_item_id_must_start_with_the_topic_prefix(project_copy):
 def test_alias_from_another_topic_keeps_its_own_prefix(project_copy):
     path = project_copy / TOPIC_FILE
     text = path.read_text(encoding="utf-8")
-    text = text.replace("    text:", "    renamed_from: [lazy-moved-here]\n    text:", 1)
+    moved = f"{OTHER.id_prefix}moved-here"
+    text = text.replace("    text:", f"    renamed_from: [{moved}]\n    text:", 1)
     path.write_text(text, encoding="utf-8")
-    topic = load(project_copy).topics["webhook-design"]
-    assert topic.items[0].renamed_from == ("lazy-moved-here",)
+    topic = load(project_copy).topics[TOPIC.id]
+    assert topic.items[0].renamed_from == (moved,)
 
 
 @pytest.mark.parametrize("shape", ["same", "nested"])
 def test_topics_may_not_share_or_nest_a_prefix(project_copy, shape):
-    other = "data/checklists/lazy-loading.yml"
+    other = OTHER_FILE
     taken = raw(TOPIC_FILE)["id_prefix"]
     own = raw(other)["id_prefix"]
-    new = taken if shape == "same" else f"{taken}lazy-"
+    new = taken if shape == "same" else f"{taken}nested-"
     path = project_copy / other
     text = path.read_text(encoding="utf-8").replace(f"id_prefix: {own}", f"id_prefix: {new}")
     path.write_text(text.replace(f"- id: {own}", f"- id: {new}"), encoding="utf-8")
     message = error_for(project_copy)
-    # lazy-loading.yml loads before webhook-design.yml (files load in name order).
+    # OTHER_FILE loads before TOPIC_FILE (files load in name order).
     line = line_of(project_copy / TOPIC_FILE, "id_prefix:")
     assert message.startswith(
         f"{TOPIC_FILE}:{line}: id_prefix '{taken}' overlaps '{new}' of {other}:"
@@ -492,7 +511,7 @@ def test_checklist_without_prefix_is_refused(project_copy):
     text = path.read_text(encoding="utf-8")
     path.write_text(re.sub(r"\nid_prefix: .*", "", text, count=1), encoding="utf-8")
     message = error_for(project_copy)
-    first_key = line_of(path, "id: webhook-design")
+    first_key = line_of(path, f"id: {TOPIC.id}")
     assert message.startswith(
         f"{TOPIC_FILE}:{first_key}: (document) is missing required key 'id_prefix'; add it"
     )

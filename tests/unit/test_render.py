@@ -12,12 +12,15 @@ from hooks.content import render
 from hooks.content.catalogue import Item, Source
 from tests.conftest import project_catalogue
 
-PAGE = render.PageContext(url="topics/webhook-design/", site_url="https://example.org/guide/")
+CATALOGUE = project_catalogue()
+# The checklist these tests render (any would do: the first topic) and its page.
+TOPIC = next(iter(CATALOGUE.topics.values()))
+PAGE = render.PageContext(url=TOPIC.url, site_url="https://example.org/guide/")
 
 
 @pytest.fixture(scope="module")
 def catalogue():
-    return project_catalogue()
+    return CATALOGUE
 
 
 def soup(html: str) -> BeautifulSoup:
@@ -27,10 +30,10 @@ def soup(html: str) -> BeautifulSoup:
 @pytest.mark.parametrize(
     ("page_url", "target", "expected"),
     [
-        ("topics/webhook-design/", "guide/final-thoughts/", "../../guide/final-thoughts/"),
-        ("", "topics/lazy-loading/", "topics/lazy-loading/"),
+        ("topics/some-topic/", "guide/a-chapter/", "../../guide/a-chapter/"),
+        ("", "topics/other-topic/", "topics/other-topic/"),
         ("guide/x/", "", "../../"),
-        ("topics/", "topics/api-versioning/#api-x", "api-versioning/#api-x"),
+        ("topics/", "topics/some-topic/#item-x", "some-topic/#item-x"),
         ("topics/a/", "topics/a/", "./"),
     ],
 )
@@ -39,21 +42,21 @@ def test_links_are_relative_to_the_page(page_url, target, expected):
 
 
 def test_absolute_urls_use_site_url():
-    assert PAGE.absolute() == "https://example.org/guide/topics/webhook-design/"
+    assert PAGE.absolute() == f"https://example.org/guide/{TOPIC.url}"
     assert (
         render.PageContext(url="a/", site_url="https://e.org/r").absolute() == "https://e.org/r/a/"
     )
 
 
 def test_checklist_items_have_stable_ids_checkbox_label_and_sources(catalogue):
-    topic = catalogue.topics["webhook-design"]
+    topic = TOPIC
     tree = soup(render.render_checklist(catalogue, topic, PAGE))
     section = tree.select_one("section.mdx-checklist")
-    assert section["id"] == "webhook-design-checklist"
-    assert section["data-mdx-list"] == "webhook-design"
-    assert section["data-mdx-url"] == "https://example.org/guide/topics/webhook-design/"
+    assert section["id"] == f"{topic.id}-checklist"
+    assert section["data-mdx-list"] == topic.id
+    assert section["data-mdx-url"] == f"https://example.org/guide/{topic.url}"
     heading = section.select_one("h2")
-    assert heading.select_one("a.headerlink")["href"] == "#webhook-design-checklist"
+    assert heading.select_one("a.headerlink")["href"] == f"#{topic.id}-checklist"
     items = section.select("ul > li.mdx-item")
     assert [li["id"] for li in items] == [item.id for item in topic.items]
     for li, item in zip(items, topic.items, strict=True):
@@ -70,7 +73,7 @@ def test_checklist_items_have_stable_ids_checkbox_label_and_sources(catalogue):
 
 
 def test_each_source_note_is_its_tooltip_and_visible_text(catalogue):
-    topic = catalogue.topics["webhook-design"]
+    topic = TOPIC
     tree = soup(render.render_checklist(catalogue, topic, PAGE))
     for li, item in zip(tree.select("li.mdx-item"), topic.items, strict=True):
         entries = li.select(".mdx-item__sources li")
@@ -86,7 +89,7 @@ def test_each_source_note_is_its_tooltip_and_visible_text(catalogue):
 
 def test_html_has_no_blank_lines_that_would_break_the_markdown_block(catalogue):
     for html in (
-        render.render_checklist(catalogue, catalogue.topics["api-versioning"], PAGE),
+        *(render.render_checklist(catalogue, topic, PAGE) for topic in catalogue.topics.values()),
         render.render_framework(catalogue, PAGE),
         render.render_timeline(catalogue, PAGE),
         render.render_topic_index(catalogue, PAGE),
@@ -95,7 +98,7 @@ def test_html_has_no_blank_lines_that_would_break_the_markdown_block(catalogue):
 
 
 def test_data_text_is_escaped_and_code_spans_become_code(catalogue):
-    topic = catalogue.topics["webhook-design"]
+    topic = TOPIC
     hostile = Item(
         id="hostile-item",
         text='Use `<b>` <script>alert(1)</script> & "quotes"',
@@ -124,7 +127,7 @@ def test_data_text_is_escaped_and_code_spans_become_code(catalogue):
 
 
 def test_renamed_item_keeps_its_old_id_as_an_anchor(catalogue):
-    topic = catalogue.topics["webhook-design"]
+    topic = TOPIC
     renamed = dataclasses.replace(topic.items[0], renamed_from=("old-one", "older-one"))
     topic = dataclasses.replace(topic, items=(renamed, *topic.items[1:]))
     li = soup(render.render_checklist(catalogue, topic, PAGE)).select_one("li.mdx-item")
@@ -133,7 +136,7 @@ def test_renamed_item_keeps_its_old_id_as_an_anchor(catalogue):
 
 
 def test_framework_cards_carry_the_guide_words_days_and_tasks(catalogue):
-    page = render.PageContext(url="guide/the-practical-framework/", site_url="https://e.org/")
+    page = render.PageContext(url=catalogue.framework_url, site_url="https://e.org/")
     tree = soup(render.render_framework(catalogue, page))
     cards = tree.select("ol.mdx-cards > li.mdx-card")
     assert [card["id"] for card in cards] == [phase.id for phase in catalogue.phases]
@@ -203,9 +206,7 @@ def test_continue_panel_embeds_the_plan_as_escaped_json(catalogue):
     plan = json.loads(panel["data-mdx-plan"])
     assert [phase["id"] for phase in plan] == [p.id for p in catalogue.phases]
     assert plan[0]["tasks"][0]["id"] == catalogue.phases[0].tasks[0].id
-    assert (
-        panel.select_one("[data-mdx-continue-text] a")["href"] == "guide/the-practical-framework/"
-    )
+    assert panel.select_one("[data-mdx-continue-text] a")["href"] == catalogue.framework_url
     assert tree.find("script") is None
 
 
