@@ -17,7 +17,7 @@ import hashlib
 import json
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -62,6 +62,17 @@ class Item:
 
 
 @dataclass(frozen=True)
+class MovedItem:
+    """An item that moved to another checklist: its old anchor ``id`` stays on this page as a
+    pointer to the item it became (``to``), so links published under it still land on it."""
+
+    id: str
+    to: Item
+    to_url: str  # site-relative URL of the item it became, with its #fragment
+    to_topic_title: str
+
+
+@dataclass(frozen=True)
 class Chapter:
     id: str
     title: str
@@ -79,6 +90,7 @@ class Topic:
     url: str  # site-relative URL of its page, e.g. "topics/webhook-design/"
     id_prefix: str = ""  # every item id starts with it, e.g. "webhook-"
     page_source: str = ""  # its page under docs/, e.g. "topics/webhook-design.md"
+    moved: tuple[MovedItem, ...] = ()  # items that moved to other checklists
 
 
 @dataclass(frozen=True)
@@ -445,6 +457,7 @@ def _load_topics(
 ) -> dict[str, Topic]:
     topics: dict[str, Topic] = {}
     prefixes: dict[str, tuple[str, int]] = {}
+    pending_moves: list[tuple[YamlDocument, str]] = []
     files = sorted((root / CHECKLIST_DIR).glob("*.yml"))
     stray = sorted((root / CHECKLIST_DIR).glob("*.yaml"))
     if stray:
@@ -506,9 +519,44 @@ def _load_topics(
             id_prefix=prefix,
             page_source=published,
         )
+        if data.get("moved"):
+            pending_moves.append((document, data["id"]))
     if not topics:
         raise ContentError(CHECKLIST_DIR, None, "holds no checklist; add at least one .yml file")
+    for document, topic_id in pending_moves:
+        topics[topic_id] = replace(topics[topic_id], moved=_moved_items(document, topics, topic_id))
     return topics
+
+
+def _moved_items(
+    document: YamlDocument, topics: Mapping[str, Topic], topic_id: str
+) -> tuple[MovedItem, ...]:
+    """The ``moved`` entries of one checklist, each resolved to the item it became in another
+    checklist, whose ``renamed_from`` must list the old id (so readers' ticks move with it);
+    raises ContentError naming the entry's line otherwise."""
+    where = {item.id: topic for topic in topics.values() for item in topic.items}
+    moved = []
+    for index, entry in enumerate(document.data["moved"]):
+        target = where.get(entry["to"])
+        key_path: KeyPath = ("moved", index, "to")
+        if target is None or target.id == topic_id:
+            raise ContentError(
+                document.path,
+                document.line_of(key_path),
+                f"{format_key_path(key_path)} '{entry['to']}' is no item of another checklist; "
+                "name the id of the item this one became",
+            )
+        item = next(item for item in target.items if item.id == entry["to"])
+        if entry["id"] not in item.renamed_from:
+            raise ContentError(
+                document.path,
+                document.line_of(("moved", index, "id")),
+                f"{format_key_path(('moved', index, 'id'))} '{entry['id']}' is not in "
+                f"renamed_from of '{item.id}' ({target.source_path}); add it there, so readers' "
+                "ticks move to that item",
+            )
+        moved.append(MovedItem(entry["id"], item, f"{target.url}#{item.id}", target.title))
+    return tuple(moved)
 
 
 def _load_phases(

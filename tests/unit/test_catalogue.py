@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from bs4 import BeautifulSoup
 from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
@@ -557,3 +558,59 @@ def test_schema_errors_are_described_from_fields_not_from_the_message(instance, 
         error.message = "a message in other words, with 'quoted' names"
     assert [_describe(error) for error in errors] == described
     assert dict(described)[key_path].startswith(expected), described
+
+
+# ---------------------------------------------------------------- items moved to another topic
+
+
+# The checklist with the most room takes the moved item (a list holds at most 15).
+DEST = min((t for t in CATALOGUE.topics.values() if t.id != OTHER.id), key=lambda t: len(t.items))
+
+
+def move_first_item(project: Path, add_alias: bool = True) -> tuple[str, str]:
+    """Move OTHER's first item to DEST in a project copy (as CONTRIBUTING says: the item goes,
+    DEST's new item lists the old id in renamed_from, OTHER lists it under moved); returns
+    (old id, new id)."""
+    old = OTHER.items[0]
+    new_id = f"{DEST.id_prefix}moved-here"
+    other_path, topic_path = project / OTHER_FILE, project / DEST.source_path
+    text = other_path.read_text(encoding="utf-8")
+    start = text.index(f"  - id: {old.id}\n")
+    end = text.index("\n  - id: ", start + 1) + 1
+    entry = f"  - id: {old.id}\n    to: {new_id}\n"
+    head = text[:start]
+    if "\nmoved:\n" in head:
+        head = head.replace("\nmoved:\n", f"\nmoved:\n{entry}", 1)
+    else:
+        head = head.replace("\nitems:\n", f"\nmoved:\n{entry}items:\n", 1)
+    other_path.write_text(head + text[end:], encoding="utf-8")
+    block = text[start:end].replace(f"- id: {old.id}\n", f"- id: {new_id}\n", 1)
+    if add_alias and "    renamed_from: [" in block:
+        block = block.replace("    renamed_from: [", f"    renamed_from: [{old.id}, ", 1)
+    elif add_alias:
+        block = block.replace(
+            f"- id: {new_id}\n", f"- id: {new_id}\n    renamed_from: [{old.id}]\n"
+        )
+    topic_text = topic_path.read_text(encoding="utf-8").rstrip("\n") + "\n" + block
+    topic_path.write_text(topic_text, encoding="utf-8")
+    return old.id, new_id
+
+
+def test_an_item_moved_to_another_topic_leaves_a_pointer_under_its_old_id(project_copy):
+    old_id, new_id = move_first_item(project_copy)
+    catalogue = load(project_copy)
+    moved = next(m for m in catalogue.topics[OTHER.id].moved if m.id == old_id)
+    assert moved.to.id == new_id
+    assert moved.to_url == f"{catalogue.topics[DEST.id].url}#{new_id}"
+    page = render.PageContext(url=catalogue.topics[OTHER.id].url, site_url="https://e.org/")
+    html = render.render_checklist(catalogue, catalogue.topics[OTHER.id], page)
+    pointer = BeautifulSoup(html, "html.parser").select_one(f"a#{old_id}")
+    assert pointer is not None and pointer["href"].endswith(f"/{DEST.id}/#{new_id}")
+
+
+def test_a_moved_item_must_take_readers_ticks_with_it(project_copy):
+    old_id, new_id = move_first_item(project_copy, add_alias=False)
+    message = error_for(project_copy)
+    line = line_of(project_copy / OTHER_FILE, f"  - id: {old_id}")
+    assert message.startswith(f"{OTHER_FILE}:{line}: moved[0].id '{old_id}' is not in ")
+    assert f"renamed_from of '{new_id}'" in message and "add it there" in message
