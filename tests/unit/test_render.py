@@ -214,3 +214,20 @@ def test_inline_text_only_makes_code():
     assert str(render.inline_text("a `b<c>` d")) == "a <code>b&lt;c&gt;</code> d"
     assert render.plain_text("use `Sunset` header") == "use Sunset header"
     assert not re.search(r"<(?!/?code)", str(render.inline_text("<em>x</em>")))
+
+
+@pytest.mark.parametrize("from_url", ["", "topics/", "topics/x/", "guide/a.html", "a/b/c/"])
+@pytest.mark.parametrize(
+    "target", ["", "topics/", "topics/y/", "guide/b.html", "a/b/c/", "topics/y/#item-1"]
+)
+def test_page_links_match_mkdocs_relative_urls(from_url, target):
+    # The content layer imports nothing from MkDocs, so it computes relative links itself; while
+    # MkDocs is the engine, they must equal what MkDocs' own helper gives.
+    from mkdocs.utils import get_relative_url
+
+    page = render.PageContext(url=from_url, site_url="https://e.org/")
+    path, _, fragment = target.partition("#")
+    expected = get_relative_url(path or ".", from_url or ".")
+    if (path.endswith("/") or not path) and not expected.endswith("/"):
+        expected += "/"
+    assert page.link(target) == expected + (f"#{fragment}" if fragment else "")
