@@ -59,6 +59,8 @@ from hooks.output import csp, palette
 PRINT_PLUGIN_ASSETS = ("css/print-site", "js/print-site")
 
 _serving = False
+# The Markdown converter the macro-tag check uses, with the config it was made for.
+_converter: tuple[MkDocsConfig, markdown_lib.Markdown] | None = None
 # Built page ("guide/x/index.html") -> its source: the name shown ("docs/guide/x.md") and the file.
 _sources: dict[str, tuple[str, Path]] = {}
 
@@ -134,9 +136,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
             return f"{name}:{line}"
 
         def to_html(text: str) -> str:
-            return markdown_lib.Markdown(
-                extensions=config.markdown_extensions, extension_configs=config.mdx_configs
-            ).convert(text)
+            return _markdown(config).reset().convert(text)
 
         _fail(macro_tags.tag_in_code_problems(markdown, delimiters, to_html, locate))
         macros = config.plugins["macros"]
@@ -151,6 +151,18 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         )
         _fail(problems)
     return markdown
+
+
+def _markdown(config: MkDocsConfig) -> markdown_lib.Markdown:
+    """One converter with the site's Markdown extensions per build, reset between pages:
+    setting the extensions up (the emoji index above all) costs far more than converting."""
+    global _converter
+    if _converter is None or _converter[0] is not config:
+        converter = markdown_lib.Markdown(
+            extensions=config.markdown_extensions, extension_configs=config.mdx_configs
+        )
+        _converter = (config, converter)
+    return _converter[1]
 
 
 def _macro_delimiters(config: MkDocsConfig) -> macro_tags.Delimiters | None:

@@ -46,9 +46,8 @@ def line_of(path: Path, needle: str) -> int:
 
 
 def first_item_id(path: Path) -> str:
-    match = re.search(r"^  - id: (\S+)", path.read_text(encoding="utf-8"), re.MULTILINE)
-    assert match
-    return match.group(1)
+    """The id of the first entry under ``items:`` in a checklist file."""
+    return yaml.safe_load(path.read_text(encoding="utf-8"))["items"][0]["id"]
 
 
 def raw(relative: str):
