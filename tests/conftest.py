@@ -3,6 +3,7 @@ the way GitHub Pages serves a project site; one Chromium serves every browser te
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -121,20 +122,30 @@ def serve_directory(directory: Path, sock: socket.socket) -> http.server.Threadi
     return server
 
 
-@pytest.fixture(scope="session")
-def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
+@contextlib.contextmanager
+def served_build(project_dir: Path, site_dir: Path) -> Iterator[BuiltSite]:
+    """Build ``project_dir`` strictly into ``site_dir`` for the address it is then served at,
+    under SUB_PATH on a free local port, as GitHub Pages serves a project site; fails the test
+    when the build fails. The server stops when the block ends."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    base_url = f"http://127.0.0.1:{port}{SUB_PATH}"
-    site_dir = tmp_path_factory.mktemp("site")
-    result = run_mkdocs_build(PROJECT_DIR, site_dir, base_url)
+    base_url = f"http://127.0.0.1:{sock.getsockname()[1]}{SUB_PATH}"
+    result = run_mkdocs_build(project_dir, site_dir, base_url)
     if result.returncode != 0:
+        sock.close()
         pytest.fail(f"strict build failed:\n{result.stderr[-4000:]}")
     server = serve_directory(site_dir, sock)
-    yield BuiltSite(site_dir=site_dir, base_url=base_url, build_log=result.stderr)
-    server.shutdown()
+    try:
+        yield BuiltSite(site_dir=site_dir, base_url=base_url, build_log=result.stderr)
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
+    with served_build(PROJECT_DIR, tmp_path_factory.mktemp("site")) as site:
+        yield site
 
 
 CHROMIUM_ARGS = [
@@ -231,16 +242,24 @@ def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
     path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
-def add_uncommitted_chapter(project: Path) -> None:
-    """Add a chapter to a project copy (page and nav entry) as a contributor does before their
-    first commit: git has never seen the file."""
-    (project / "docs/guide/uncommitted.md").write_text(
-        "---\ndescription: A chapter that is not committed yet.\n---\n\n# Uncommitted\n\nText.\n",
+def add_chapter(project: Path, slug: str, title: str, text: str) -> Path:
+    """Add a chapter to a project copy as CONTRIBUTING says: ``docs/guide/<slug>.md`` with a
+    description, its title and ``text``, listed in nav after the last chapter; returns the page."""
+    page = project / "docs" / "guide" / f"{slug}.md"
+    page.write_text(
+        f"---\ndescription: A chapter added as CONTRIBUTING says.\n---\n\n# {title}\n\n{text}\n",
         encoding="utf-8",
     )
-    last_chapter = [page for page in nav_pages(project) if page.startswith("guide/")][-1]
+    last_chapter = [source for source in nav_pages(project) if source.startswith("guide/")][-1]
     replace_in(
         project / "mkdocs.yml",
         f"\n      - {last_chapter}\n",
-        f"\n      - {last_chapter}\n      - guide/uncommitted.md\n",
+        f"\n      - {last_chapter}\n      - guide/{slug}.md\n",
     )
+    return page
+
+
+def add_uncommitted_chapter(project: Path) -> None:
+    """Add a chapter to a project copy (page and nav entry) as a contributor does before their
+    first commit: git has never seen the file."""
+    add_chapter(project, "uncommitted", "Uncommitted", "Text.")

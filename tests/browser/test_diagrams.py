@@ -5,8 +5,6 @@ print page, and Mermaid loaded only where a page has a diagram."""
 from __future__ import annotations
 
 import re
-import shutil
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -15,13 +13,11 @@ import pytest
 
 from hooks.guards.built_pages import read_page
 from tests.conftest import (
-    COPIED_PATHS,
     PROJECT_DIR,
-    SUB_PATH,
     BuiltSite,
+    copy_project,
     project_catalogue,
-    run_mkdocs_build,
-    serve_directory,
+    served_build,
 )
 
 pytestmark = pytest.mark.browser
@@ -59,26 +55,11 @@ def node_labels(diagram: str) -> list[str]:
 @pytest.fixture(scope="module")
 def diagram_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
     """The project with the recipe's diagram added to a page, built and served under SUB_PATH."""
-    project = tmp_path_factory.mktemp("diagram-project")
-    for name in COPIED_PATHS:
-        source = PROJECT_DIR / name
-        if source.is_dir():
-            shutil.copytree(source, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        elif source.is_file():
-            shutil.copy2(source, project / name)
+    project = copy_project(tmp_path_factory.mktemp("diagram") / "project")
     page = project / PAGE
     page.write_text(page.read_text(encoding="utf-8") + "\n" + recipe_diagram() + "\n")
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    base_url = f"http://127.0.0.1:{sock.getsockname()[1]}{SUB_PATH}"
-    site_dir = project / "site"
-    result = run_mkdocs_build(project, site_dir, base_url)
-    if result.returncode != 0:
-        pytest.fail(f"strict build failed:\n{result.stderr[-4000:]}")
-    server = serve_directory(site_dir, sock)
-    yield BuiltSite(site_dir=site_dir, base_url=base_url, build_log=result.stderr)
-    server.shutdown()
+    with served_build(project, project / "site") as site:
+        yield site
 
 
 def open_diagram(browser, site: BuiltSite, path: str, scheme: str):

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import socket
 from pathlib import Path
 
 import material
@@ -26,7 +25,11 @@ import pytest
 
 from hooks.output import palette
 from tests.browser.helpers import record_errors
-from tests.conftest import SUB_PATH, copy_project, replace_in, run_mkdocs_build, serve_directory
+from tests.conftest import (
+    copy_project,
+    replace_in,
+    served_build,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -357,22 +360,13 @@ def components_site(tmp_path_factory: pytest.TempPathFactory):
         "    - content.footnote.tooltips\n    - content.tooltips\n",
     )
 
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    base_url = f"http://127.0.0.1:{sock.getsockname()[1]}{SUB_PATH}"
-    site_dir = project.parent / "site"
-    result = run_mkdocs_build(project, site_dir, base_url)
-    if result.returncode != 0:
-        pytest.fail(f"strict build failed:\n{result.stderr[-4000:]}")
-    for kind, target in ORIGINAL.items():
-        (served,) = _served(site_dir, kind)
-        shipped = SHIPPED / served.name
-        assert shipped.is_file(), f"Material {material.__version__} ships no {served.name}"
-        shutil.copyfile(shipped, site_dir / STYLESHEETS / target)
-    server = serve_directory(site_dir, sock)
-    yield site_dir, base_url
-    server.shutdown()
+    with served_build(project, project.parent / "site") as site:
+        for kind, target in ORIGINAL.items():
+            (served,) = _served(site.site_dir, kind)
+            shipped = SHIPPED / served.name
+            assert shipped.is_file(), f"Material {material.__version__} ships no {served.name}"
+            shutil.copyfile(shipped, site.site_dir / STYLESHEETS / target)
+        yield site.site_dir, site.base_url
 
 
 def _served(site_dir: Path, kind: str) -> list[Path]:

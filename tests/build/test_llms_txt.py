@@ -10,7 +10,7 @@ import yaml
 
 from hooks.content.nav import nav_sections
 from tests.build.test_bad_input_builds import PAGE, append_to_page
-from tests.conftest import PROJECT_DIR, nav_pages, replace_in, run_mkdocs_build
+from tests.conftest import PROJECT_DIR, add_chapter, run_mkdocs_build
 
 SITE_URL = "http://127.0.0.1:8000/"
 
@@ -59,18 +59,7 @@ def test_every_site_url_in_the_llms_files_leads_to_a_file(built_site):
 
 
 def test_a_page_added_to_nav_appears_in_both_files(project_copy):
-    page = project_copy / "docs/guide/a-new-chapter.md"
-    page.write_text(
-        "---\ndescription: A chapter added as CONTRIBUTING says.\n---\n\n# A New Chapter\n\n"
-        "Something worth reading.\n",
-        encoding="utf-8",
-    )
-    last_chapter = [source for source in nav_pages(project_copy) if source.startswith("guide/")][-1]
-    replace_in(
-        project_copy / "mkdocs.yml",
-        f"      - {last_chapter}\n",
-        f"      - {last_chapter}\n      - guide/a-new-chapter.md\n",
-    )
+    add_chapter(project_copy, "a-new-chapter", "A New Chapter", "Something worth reading.")
     result = run_mkdocs_build(project_copy, project_copy / "site", SITE_URL)
     assert result.returncode == 0, result.stderr[-3000:]
     listing = (project_copy / "site/llms.txt").read_text(encoding="utf-8")
