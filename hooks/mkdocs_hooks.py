@@ -38,7 +38,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from hooks.content import render
-from hooks.content.catalogue import load_catalogue
+from hooks.content.catalogue import Catalogue, load_catalogue
 from hooks.content.nav import nav_sections, site_pages
 from hooks.guards import (
     handlers,
@@ -59,6 +59,8 @@ from hooks.output import csp, palette
 PRINT_PLUGIN_ASSETS = ("css/print-site", "js/print-site")
 
 _serving = False
+# The build's catalogue, loaded once in on_nav for the pages' "related topics" boxes.
+_catalogue: Catalogue
 # The Markdown converter the macro-tag check uses, with the config it was made for.
 _converter: tuple[MkDocsConfig, markdown_lib.Markdown] | None = None
 # Built page ("guide/x/index.html") -> its source: the name shown ("docs/guide/x.md") and the file.
@@ -190,16 +192,23 @@ def _macro_names(config: MkDocsConfig) -> frozenset[str]:
     )
 
 
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    """Load the catalogue once per build for on_page_context (the cache in load_catalogue
+    would otherwise be asked, and every data file's date read, once per page)."""
+    global _catalogue
+    docs_dir = Path(config.docs_dir)
+    pages = site_pages(config.nav, docs_dir, config.use_directory_urls)
+    _catalogue = load_catalogue(docs_dir.parent, docs_dir, pages)
+    return nav
+
+
 def on_page_context(
     context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, Any]:
     """Give overrides/main.html the page's "related topics" box (``related_topics``, HTML; ""
     on pages that are not chapters), rendered from the checklists' data."""
-    docs_dir = Path(config.docs_dir)
-    pages = site_pages(config.nav, docs_dir, config.use_directory_urls)
-    catalogue = load_catalogue(docs_dir.parent, docs_dir, pages)
     where = render.PageContext(url=page.url, site_url=config.site_url or "/")
-    context["related_topics"] = render.render_related_topics(catalogue, where)
+    context["related_topics"] = render.render_related_topics(_catalogue, where)
     return context
 
 
