@@ -14,6 +14,8 @@ the line where known, and the fix; output rewrites (hooks/output/) then change t
 - no page has an inline event handler, which the Content Security Policy would block;
 - every page URL and anchor in the link ledger (published-links.json) is still served, and no
   heading has an id that depends on its position on the page;
+- no item's text differs from the hash the ledger recorded unless the item has a new revision
+  entry (content/revisions.py);
 - what the output rewrites rely on in Material's output is still there (guards/material.py).
 
 Chapters get their "related topics" box from data through the page context (on_page_context),
@@ -37,7 +39,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from hooks.content import render
+from hooks.content import render, revisions
 from hooks.content.catalogue import Catalogue, load_catalogue
 from hooks.content.nav import nav_sections, site_pages
 from hooks.guards import (
@@ -324,6 +326,7 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         except ledger.LedgerError as error:
             raise PluginError(str(error)) from None
         problems += ledger.missing_links(recorded, ledger.scan(readings))
+        problems += ledger.changed_text_problems(recorded, revisions.read_texts(_catalogue))
     _fail(problems)
     palette.rename_switching_rule(site_dir)
     if not _serving:

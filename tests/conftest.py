@@ -6,7 +6,9 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -263,3 +265,25 @@ def add_uncommitted_chapter(project: Path) -> None:
     """Add a chapter to a project copy (page and nav entry) as a contributor does before their
     first commit: git has never seen the file."""
     add_chapter(project, "uncommitted", "Uncommitted", "Text.")
+
+
+def add_revisions(data_file: Path, item_id: str, *revisions: dict[str, object]) -> None:
+    """Give the checklist item or framework task ``item_id`` of a project copy's data file
+    these ``revisions`` entries (date, summary, maybe minor), written under its id as a
+    contributor writes them, dates unquoted; replaces the entries an earlier call wrote."""
+    text = data_file.read_text(encoding="utf-8")
+    pattern = re.compile(
+        rf"^( *)- id: {re.escape(item_id)}\n(?:\1  revisions:\n(?:\1    .*\n)*)?", re.M
+    )
+    match = pattern.search(text)
+    assert match, f"no item {item_id!r} in {data_file}"
+    indent = match.group(1)
+    block = [f"{indent}- id: {item_id}", f"{indent}  revisions:"]
+    for revision in revisions:
+        block.append(f"{indent}    - date: {revision['date']}")
+        if "summary" in revision:
+            block.append(f"{indent}      summary: {json.dumps(revision['summary'])}")
+        if revision.get("minor"):
+            block.append(f"{indent}      minor: true")
+    new = "\n".join(block) + "\n"
+    data_file.write_text(text[: match.start()] + new + text[match.end() :], encoding="utf-8")

@@ -2,6 +2,10 @@
 
 python -m hooks.commands.ledger update   # add what the build publishes (make ledger)
 python -m hooks.commands.ledger check    # exit 1 if the build publishes what the ledger lacks
+
+Both also compare each item's text hash (hooks/content/revisions.py): ``update`` records the
+current ones, ``check`` names the items whose text the ledger does not hold yet. The strict
+build runs first, so a text changed without a revision entry stops both, as it stops a build.
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ import tempfile
 from pathlib import Path
 
 from hooks.commands.build import strict_build
+from hooks.content.catalogue import load_catalogue
+from hooks.content.revisions import ReadText, read_texts
 from hooks.guards import ledger
 from hooks.guards.built_pages import read_page
 
@@ -29,6 +35,11 @@ def _published(project_dir: Path) -> ledger.SiteScan:
     return ledger.scan(readings)
 
 
+def _texts(project_dir: Path) -> list[ReadText]:
+    """Every item's text as the build just read it (the strict build passed, so it loads)."""
+    return read_texts(load_catalogue(project_dir, project_dir / "docs"))
+
+
 def main(argv: list[str], project_dir: Path | None = None) -> int:
     """Run ``update`` or ``check`` (``argv``) for the project in ``project_dir`` (default: the
     current directory); returns the exit status: 0 done, 1 out of date or unreadable, 2 usage."""
@@ -43,18 +54,27 @@ def main(argv: list[str], project_dir: Path | None = None) -> int:
         print(error, file=sys.stderr)
         return 1
     site = _published(project_dir)
+    texts = _texts(project_dir)
     new = ledger.unrecorded_links(recorded, site)
+    new_texts = ledger.unrecorded_texts(recorded, texts)
     name = ledger.LEDGER_NAME
     if argv[0] == "check":
         if new:
             shown = ", ".join(new[:5]) + (", ..." if len(new) > 5 else "")
             print(f"{name} is out of date: {len(new)} new links ({shown}); ", end="")
             print("run make ledger and commit it")
+        if new_texts:
+            shown = ", ".join(new_texts[:5]) + (", ..." if len(new_texts) > 5 else "")
+            print(f"{name} is out of date: {len(new_texts)} item texts not recorded ({shown}); ")
+            print("run make ledger and commit it")
+        if new or new_texts:
             return 1
-        print(f"{name} lists every published link")
+        print(f"{name} lists every published link and item text")
         return 0
-    ledger.merged(recorded, site).write(path)
+    ledger.with_texts(ledger.merged(recorded, site), texts).write(path)
     print(f"{name}: added {len(new)} links" + (f" ({', '.join(new[:5])}...)" if new else ""))
+    if new_texts:
+        print(f"{name}: recorded the text of {len(new_texts)} items ({', '.join(new_texts[:5])})")
     return 0
 
 

@@ -13,6 +13,7 @@ makes it, not in a link check of the built HTML.
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import re
@@ -51,6 +52,21 @@ class Source:
 
 
 @dataclass(frozen=True)
+class Revision:
+    """One change to an item's advice, as its data lists it under ``revisions``."""
+
+    date: str  # YYYY-MM-DD, the day the change was made
+    summary: str  # one line for readers: what changed
+    minor: bool = False  # a change that alters no advice (a typo): readers are not told
+
+
+def latest_revision(revisions: tuple[Revision, ...]) -> Revision | None:
+    """The last revision readers are told about (minor ones skipped); None when there is none.
+    Revisions are in date order, the newest last (the catalogue checks it)."""
+    return next((revision for revision in reversed(revisions) if not revision.minor), None)
+
+
+@dataclass(frozen=True)
 class Item:
     """One checklist item; ``id`` is the anchor readers link and the key their ticks live under."""
 
@@ -59,6 +75,12 @@ class Item:
     why: str
     sources: tuple[Source, ...]
     renamed_from: tuple[str, ...] = ()
+    revisions: tuple[Revision, ...] = ()
+    line: int = 0  # of its ``id`` in its topic's data file (``Topic.source_path``)
+
+    @property
+    def latest_revision(self) -> Revision | None:
+        return latest_revision(self.revisions)
 
 
 @dataclass(frozen=True)
@@ -100,6 +122,12 @@ class Task:
     chapters: tuple[str, ...] = ()
     topics: tuple[str, ...] = ()
     renamed_from: tuple[str, ...] = ()
+    revisions: tuple[Revision, ...] = ()
+    line: int = 0  # of its ``id`` in FRAMEWORK_FILE
+
+    @property
+    def latest_revision(self) -> Revision | None:
+        return latest_revision(self.revisions)
 
 
 @dataclass(frozen=True)
@@ -315,6 +343,39 @@ def _load_checked(root: Path, relative: str, schema_name: str) -> YamlDocument:
     return document
 
 
+def _revisions(document: YamlDocument, here: KeyPath, raw: dict[str, Any]) -> tuple[Revision, ...]:
+    """The ``revisions`` of the item or task at ``here`` (schema-valid), checked for what the
+    schema cannot see: each date is a real day, and the list is in date order, the newest last
+    (readers are told about the last one). Raises ContentError at the entry's line."""
+    revisions: list[Revision] = []
+    for index, entry in enumerate(raw.get("revisions", [])):
+        key_path: KeyPath = (*here, "revisions", index, "date")
+        try:
+            datetime.date.fromisoformat(entry["date"])
+        except ValueError:
+            raise ContentError(
+                document.path,
+                document.line_of(key_path),
+                f"{format_key_path(key_path)} '{entry['date']}' is no day of the calendar; "
+                "write the day of the change as YYYY-MM-DD",
+            ) from None
+        if revisions and entry["date"] < revisions[-1].date:
+            raise ContentError(
+                document.path,
+                document.line_of(key_path),
+                f"{format_key_path(key_path)} {entry['date']} is earlier than the revision "
+                f"before it ({revisions[-1].date}); list revisions oldest first, the newest last",
+            )
+        revisions.append(
+            Revision(
+                date=entry["date"],
+                summary=" ".join(entry["summary"].split()),
+                minor=entry.get("minor", False),
+            )
+        )
+    return tuple(revisions)
+
+
 def _sources(raw: list[dict[str, str]]) -> tuple[Source, ...]:
     return tuple(
         Source(title=s["title"], url=s["url"], note=" ".join(s["note"].split())) for s in raw
@@ -506,6 +567,8 @@ def _load_topics(
                     why=" ".join(raw["why"].split()),
                     sources=_sources(raw["sources"]),
                     renamed_from=tuple(raw.get("renamed_from", [])),
+                    revisions=_revisions(document, ("items", index), raw),
+                    line=document.line_of(("items", index, "id")),
                 )
             )
         topics[data["id"]] = Topic(
@@ -599,6 +662,8 @@ def _load_phases(
                     chapters=tuple(task.get("chapters", [])),
                     topics=tuple(task.get("topics", [])),
                     renamed_from=tuple(task.get("renamed_from", [])),
+                    revisions=_revisions(document, task_path, task),
+                    line=document.line_of((*task_path, "id")),
                 )
             )
         phases.append(

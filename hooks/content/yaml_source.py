@@ -73,6 +73,12 @@ class _UniqueKeyLoader(_SafeLoader):  # type: ignore[misc, valid-type]
         return super().construct_mapping(node, deep=deep)
 
 
+# Dates stay text: the data and its schemas know a day as "YYYY-MM-DD", quoted or not, so the
+# schema and the catalogue check it with its line (YAML would make an unquoted 2026-11-20 a date
+# object, and fail without a line on 2026-02-30).
+_UniqueKeyLoader.add_constructor("tag:yaml.org,2002:timestamp", _SafeLoader.construct_yaml_str)
+
+
 def load_yaml(file: Path, display_path: str) -> YamlDocument:
     """Parse ``file``; a syntax error becomes a ContentError naming the file and line."""
     try:

@@ -1,6 +1,11 @@
 """The link ledger: every page URL and anchor the site has published, kept in
 ``published-links.json``. A build that drops one without a redirect or alias fails.
 ``python -m hooks.commands.ledger update|check`` records and checks it (make ledger).
+
+The ledger also records, under ``texts``, a hash of what readers read of each item they can
+tick (hooks/content/revisions.py) and how many revision entries it had: a build whose item text
+differs from the recorded hash fails unless the item has gained a revision entry since, so
+readers who ticked it hear that its advice changed (or, with ``minor: true``, that nothing did).
 """
 
 from __future__ import annotations
@@ -8,9 +13,10 @@ from __future__ import annotations
 import json
 import posixpath
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from hooks.content.revisions import ReadText
 from hooks.guards.built_pages import BuiltPage, PositionalHeading
 
 LEDGER_NAME = "published-links.json"
@@ -20,6 +26,8 @@ _NOT_PAGES = ("404.html",)
 _NO_ANCHORS = ("print_page/",)
 
 AnchorsByPage = dict[str, list[str]]  # page URL ("" is home) -> anchors on it
+# Item id -> {"sha256": text_digest of its text, "revisions": its number of revision entries}.
+TextsById = dict[str, dict[str, object]]
 
 
 class LedgerError(Exception):
@@ -31,6 +39,7 @@ class Ledger:
     pages: AnchorsByPage
     retired_pages: list[str] = field(default_factory=list)
     retired_anchors: list[str] = field(default_factory=list)  # "page-url#anchor"
+    texts: TextsById = field(default_factory=dict)
 
     @classmethod
     def read(cls, path: Path) -> Ledger:
@@ -41,6 +50,10 @@ class Ledger:
                 pages={url: list(anchors) for url, anchors in raw["pages"].items()},
                 retired_pages=list(raw.get("retired", {}).get("pages", [])),
                 retired_anchors=list(raw.get("retired", {}).get("anchors", [])),
+                texts={
+                    item: {"sha256": str(text["sha256"]), "revisions": int(text["revisions"])}
+                    for item, text in raw.get("texts", {}).items()
+                },
             )
         except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
             raise LedgerError(
@@ -53,13 +66,15 @@ class Ledger:
             "about": (
                 "Every page URL and anchor this site has published. The build fails if one "
                 "disappears without a redirect or alias; run `make ledger` to add new ones. "
-                "To retire one on purpose, move it to 'retired' (see CONTRIBUTING.md)."
+                "To retire one on purpose, move it to 'retired' (see CONTRIBUTING.md). 'texts' "
+                "holds a hash of each item's text: changing it needs a revision entry."
             ),
             "pages": {url: sorted(set(anchors)) for url, anchors in sorted(self.pages.items())},
             "retired": {
                 "pages": sorted(set(self.retired_pages)),
                 "anchors": sorted(set(self.retired_anchors)),
             },
+            "texts": dict(sorted(self.texts.items())),
         }
         path.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", "utf-8")
 
@@ -139,7 +154,54 @@ def merged(ledger: Ledger, site: SiteScan) -> Ledger:
     pages = {url: list(anchors) for url, anchors in ledger.pages.items()}
     for url, anchors in site.pages.items():
         pages[url] = sorted(set(pages.get(url, [])) | set(anchors))
-    return Ledger(pages, list(ledger.retired_pages), list(ledger.retired_anchors))
+    return Ledger(pages, list(ledger.retired_pages), list(ledger.retired_anchors), ledger.texts)
+
+
+def _record(ledger: Ledger, text: ReadText) -> dict[str, object] | None:
+    """The ledger's record of ``text``'s item, under its id or, after a rename, an old id."""
+    for item in (text.id, *text.aliases):
+        if item in ledger.texts:
+            return ledger.texts[item]
+    return None
+
+
+def changed_text_problems(ledger: Ledger, texts: list[ReadText]) -> list[str]:
+    """One problem per item whose text differs from the hash the ledger recorded while it has
+    no more revision entries than then: its advice changed and readers who ticked it would not
+    hear of it. Items the ledger has not recorded yet (new ones) pass; ``make ledger`` adds
+    them. ``texts``: hooks.content.revisions.read_texts of the build's catalogue."""
+    problems = []
+    for text in texts:
+        record = _record(ledger, text)
+        if record is None or record["sha256"] == text.digest:
+            continue
+        if text.revisions > int(str(record["revisions"])):
+            continue
+        problems.append(
+            f"{text.where}: the text of '{text.id}' changed since {LEDGER_NAME} recorded it, and "
+            "it has no new revision; add a revision under the item (revisions: - date: "
+            "YYYY-MM-DD, summary: what changed, for readers who ticked it), or mark it minor "
+            "(minor: true) when no advice changed; then run make ledger"
+        )
+    return problems
+
+
+def unrecorded_texts(ledger: Ledger, texts: list[ReadText]) -> list[str]:
+    """Ids of the items whose text hash or number of revisions the ledger does not hold yet."""
+    return [
+        text.id
+        for text in texts
+        if ledger.texts.get(text.id) != {"sha256": text.digest, "revisions": text.revisions}
+    ]
+
+
+def with_texts(ledger: Ledger, texts: list[ReadText]) -> Ledger:
+    """The ledger with each item's current text hash and number of revisions recorded (what
+    ``make ledger`` writes); records of items the build no longer has are kept."""
+    recorded = dict(ledger.texts)
+    for text in texts:
+        recorded[text.id] = {"sha256": text.digest, "revisions": text.revisions}
+    return replace(ledger, texts=recorded)
 
 
 def positional_heading_problems(
