@@ -22,6 +22,18 @@ const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const urlOf = (node, id) => `${node.closest("[data-mdx-url]").dataset.mdxUrl}#${id}`;
 const entry = (id, isDone) => ({ ...state.items[id], done: isDone, at: new Date().toISOString() });
 
+// "Updated since you ticked it": an item's latest revision readers are told about is its
+// data-mdx-revised day (YYYY-MM-DD). A ticked entry whose tick (`at`, an ISO time) is from an
+// earlier day, and whose confirmed revision (`seen`, a day) is earlier too, is marked until the
+// reader confirms it with "Got it", which stores that day as `seen`.
+export const isUpdated = (e, day) => !!day && e?.done === true && typeof e.at === "string" &&
+  e.at < day && !(typeof e.seen === "string" && e.seen >= day);
+const updated = (li) => isUpdated(state.items[li.id], li.dataset.mdxRevised);
+const revisionMark = (li) => updated(li)
+  ? ` (updated ${li.dataset.mdxRevised}: ${li.dataset.mdxRevision})` : "";
+// The later of two confirmed days: a revision confirmed on either device stays confirmed.
+const laterSeen = (a, b) => [a?.seen, b?.seen].filter((d) => typeof d === "string").sort().pop();
+
 const button = (label, more, onclick, className = "") =>
   h("button", { type: "button", class: `mdx-btn ${className}`, "aria-label": label + more,
     onclick }, label);
@@ -84,7 +96,8 @@ function markdown(root) {
       ? `\`${node.textContent}\``
       : node.textContent.replace(/[\\[\]]/g, "\\$&"));
     const url = urlOf(li, li.id);
-    return `- [${done(li.id) ? "x" : " "}] [${text.join("").replace(/\s+/g, " ").trim()}](${url})`;
+    return `- [${done(li.id) ? "x" : " "}] [${text.join("").replace(/\s+/g, " ").trim()}](${url})` +
+      revisionMark(li);
   });
   return `### ${root.dataset.mdxTitle}\n\n${lines.join("\n")}`;
 }
@@ -97,6 +110,7 @@ function mountList(root) {
     label.control.disabled = false;
     label.parentNode.append(button("", `Copy link to “${label.textContent.trim()}”`,
       (e) => copy(urlOf(li, li.id), e.currentTarget), "mdx-btn--icon"));
+    if (li.dataset.mdxRevised) mountRevision(li, label);
   }
   root.addEventListener("change", ({ target }) => {
     const id = target.closest("li").id;
@@ -128,6 +142,34 @@ function mountList(root) {
     actions);
 }
 
+// The note an updated item shows (render() shows and hides it); the checkbox is described by
+// it while it shows, so screen readers read it with the item.
+function mountRevision(li, label) {
+  const day = li.dataset.mdxRevised;
+  const gotIt = button("Got it", `: “${label.textContent.trim()}” was updated`, () => {
+    update((s) => (s.items[li.id] = { ...s.items[li.id], seen: day }));
+    label.control.focus(); // the button hides; focus stays on the item
+    announce(`Marked as read: the update of ${day}.`);
+  });
+  label.parentNode.after(h("p", { class: "mdx-item__updated", id: `${li.id}--updated`,
+    hidden: "" }, h("b", {}, "Updated"), ` ${day}: ${li.dataset.mdxRevision} `, gotIt));
+}
+
+function renderRevision(li) {
+  const on = updated(li);
+  li.querySelector(".mdx-item__updated").hidden = !on;
+  li.classList.toggle("mdx-item--updated", on);
+  const box = li.querySelector(".mdx-item__box");
+  if (on) box.setAttribute("aria-describedby", `${li.id}--updated`);
+  else box.removeAttribute("aria-describedby");
+}
+
+function updatedStatus(list) {
+  const n = $$(".mdx-item[data-mdx-revised]", list).filter(updated).length;
+  return n ? h("span", { class: "mdx-toolbar__updated" },
+    ` · ${n} updated since you ticked ${n === 1 ? "it" : "them"}`) : "";
+}
+
 function mountStart(root) {
   const input = h("input", { type: "date", id: "mdx-start",
     onchange: () => update((s) => (s.startDate = input.value || null)) });
@@ -150,6 +192,8 @@ function mountPanel(root) {
         const mine = s.items[id];
         if (id === "__proto__") continue;
         if (!mine || (mine.done !== theirs.done && theirs.at > mine.at)) s.items[id] = theirs;
+        const seen = laterSeen(mine, theirs);
+        if (seen) s.items[id] = { ...s.items[id], seen };
         n += theirs.done && s.items[id].done;
       }
       s.startDate ??= data.startDate;
@@ -222,7 +266,11 @@ function render() {
     mark(list, now);
     Object.assign(bar, { max: ids.length, value: n });
     bar.previousSibling.replaceChildren(h("b", { class: `mdx-state--${key}` }, STATES[key]),
-      ` · ${n} of ${ids.length} done`, now ? h("b", { class: "mdx-badge" }, "Current phase") : "");
+      ` · ${n} of ${ids.length} done`, updatedStatus(list),
+      now ? h("b", { class: "mdx-badge" }, "Current phase") : "");
+  }
+  for (const li of $$(".mdx-item[data-mdx-revised]")) {
+    if (li.querySelector(".mdx-item__updated")) renderRevision(li);
   }
   for (const topic of $$(".mdx-topic")) {
     const ids = topic.dataset.mdxItems.split(" ");
