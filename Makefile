@@ -39,7 +39,7 @@ test-fast: $(STAMP) ## unit and build tests without a browser or CONTRIBUTING's 
 lint: $(STAMP) ## ruff, Markdown lint, codespell, source URL form, zizmor, actionlint
 	bash tools/lint.sh
 
-ledger: $(STAMP) ## record new pages and ids in the link ledger
+ledger: $(STAMP) ## record new pages, ids and item texts in the link ledger
 	$(BIN)/python -m hooks.commands.ledger update
 
 bench: $(STAMP) ## Lighthouse, page weight and build-time benchmark

@@ -40,6 +40,7 @@ REQUIRED = (
     "move-page",
     "rename-heading",
     "rename-item",
+    "change-advice",
     "add-diagram",
     "add-code-example",
 )

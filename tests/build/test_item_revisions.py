@@ -82,7 +82,7 @@ def test_changing_an_item_asks_for_a_revision_then_make_ledger_records_it(projec
     text = current_text(project_copy, ITEM.id)
     assert recorded_text(project_copy, ITEM.id) == {"sha256": text.digest, "revisions": 1}
     # 3. The next change asks again; a typo fix is a revision marked minor.
-    replace_in(path, f"text: {ITEM.text} first\n", f"text: {ITEM.text} frist\n")
+    replace_in(path, f"text: {ITEM.text} first\n", f"text: {ITEM.text} at first\n")
     code, log = build_log(project_copy)
     assert code != 0 and f"{where}: the text of '{ITEM.id}' changed" in log
     add_revisions(
