@@ -26,7 +26,7 @@ const entry = (id, isDone) => ({ ...state.items[id], done: isDone, at: new Date(
 // data-mdx-revised day (YYYY-MM-DD). A ticked entry whose tick (`at`, an ISO time) is from an
 // earlier day, and whose confirmed revision (`seen`, a day) is earlier too, is marked until the
 // reader confirms it with "Got it", which stores that day as `seen`.
-export const isUpdated = (e, day) => !!day && e?.done === true && typeof e.at === "string" &&
+const isUpdated = (e, day) => !!day && e?.done === true && typeof e.at === "string" &&
   e.at < day && !(typeof e.seen === "string" && e.seen >= day);
 const updated = (li) => isUpdated(state.items[li.id], li.dataset.mdxRevised);
 const revisionMark = (li) => updated(li)
@@ -158,7 +158,6 @@ function mountRevision(li, label) {
 function renderRevision(li) {
   const on = updated(li);
   li.querySelector(".mdx-item__updated").hidden = !on;
-  li.classList.toggle("mdx-item--updated", on);
   const box = li.querySelector(".mdx-item__box");
   if (on) box.setAttribute("aria-describedby", `${li.id}--updated`);
   else box.removeAttribute("aria-describedby");
