@@ -36,10 +36,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, get_toc
 
 from hooks.content import render
 from hooks.content.catalogue import Catalogue, load_catalogue
 from hooks.content.nav import nav_sections, site_pages
+from hooks.content.toc import toc_tokens
 from hooks.guards import (
     handlers,
     images,
@@ -223,7 +225,22 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         pages.jinja_style_macro_problem(html, _macro_names(config), locate),
     ]
     _fail([problem for problem in problems if problem])
+    # Headings the macros write as raw HTML (checklists, phases) join the table of contents.
+    page.toc = get_toc(toc_tokens(html, _as_tokens(page.toc.items)))
     return html
+
+
+def _as_tokens(items: list[AnchorLink]) -> list[dict[str, Any]]:
+    """MkDocs' table of contents back as the toc extension's tokens (content/toc.py)."""
+    return [
+        {
+            "level": item.level,
+            "id": item.id,
+            "name": item.title,
+            "children": _as_tokens(item.children),
+        }
+        for item in items
+    ]
 
 
 def _locate(page_name: str, text: str) -> str:
