@@ -78,3 +78,19 @@ def test_a_site_url_without_a_file_in_the_llms_files_fails(project_copy):
     assert re.search(
         rf"llms-full\.txt:\d+: '{re.escape(SITE_URL)}print_page/index\.md' leads to no file", log
     ), log[-2000:]
+
+
+# A Markdown link whose target is a fragment of the same page: a permalink, not content.
+SELF_LINK = re.compile(r"\]\(#[^)]*\)")
+# A Markdown link with a title: `[text](url "title")`.
+TITLED_LINK = re.compile(r'\]\([^)\s]+ "[^"]*"\)')
+
+
+def test_llms_full_has_no_permalinks_control_labels_or_link_titles(built_site):
+    full = (built_site.site_dir / "llms-full.txt").read_text(encoding="utf-8")
+    found = {
+        "permalinks": SELF_LINK.findall(full),
+        "titled links": TITLED_LINK.findall(full),
+        "plan-builder labels": re.findall(r"^- Add .* to the plan", full, re.M),
+    }
+    assert not any(found.values()), {kind: lines[:3] for kind, lines in found.items() if lines}
