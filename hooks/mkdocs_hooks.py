@@ -19,8 +19,13 @@ the line where known, and the fix; output rewrites (hooks/output/) then change t
 Chapters get their "related topics" box from data through the page context (on_page_context),
 and mkdocs-llmstxt its sections from nav (on_config).
 
-Then every page gets its Content Security Policy (not when serving, where the live-reload script
-is injected inline) and Material's palette rule is keyed to our attribute (output/palette.py).
+Chapters and topics list the headings macros write as raw HTML in their table of contents
+(content/toc.py, on_page_content).
+
+After mkdocs-redirects writes its stubs, each gets the preview tags of the page it leads to
+(output/redirects.py). Then every page gets its Content Security Policy (not when serving, where
+the live-reload script is injected inline) and Material's palette rule is keyed to our attribute
+(output/palette.py).
 """
 
 from __future__ import annotations
@@ -56,6 +61,7 @@ from hooks.guards import (
 )
 from hooks.guards.built_pages import BuiltPage, PositionalHeading, read_page
 from hooks.output import csp, palette
+from hooks.output import redirects as redirect_pages
 
 # The print plugin adds its stylesheets and script to every page; only its own page needs them.
 PRINT_PLUGIN_ASSETS = ("css/print-site", "js/print-site")
@@ -284,6 +290,19 @@ def _read_site(site_dir: Path) -> tuple[dict[str, BuiltPage], dict[str, str]]:
     return readings, texts
 
 
+def _redirect_stubs(redirects_plugin: Any, config: MkDocsConfig) -> dict[str, str]:
+    """The redirect stubs mkdocs-redirects writes and the built pages they lead to, as
+    site-relative files: ``{"start/index.html": "guide/x/index.html"}``; redirects to other
+    sites and to pages the site does not build are left out."""
+    built = {source: page for page, (source, _) in _sources.items()}
+    stubs = {}
+    for old, new in (redirects_plugin.config.get("redirect_maps") or {}).items():
+        target = built.get("docs/" + str(new).partition("#")[0])
+        if target is not None:
+            stubs[File(str(old), "", "", config.use_directory_urls).dest_uri] = target
+    return stubs
+
+
 def _llms_outputs(config: MkDocsConfig) -> tuple[str, ...]:
     """The files mkdocs-llmstxt writes (llms.txt and its full output), when it runs."""
     llmstxt = config.plugins.get("llmstxt")
@@ -296,6 +315,9 @@ def _llms_outputs(config: MkDocsConfig) -> tuple[str, ...]:
 @event_priority(-100)  # after mkdocs-llmstxt and the print plugin write their files
 def on_post_build(*, config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir).resolve()
+    redirects_plugin = config.plugins.get("redirects")
+    if redirects_plugin is not None:
+        redirect_pages.preview_as_target(site_dir, _redirect_stubs(redirects_plugin, config))
     readings, texts = _read_site(site_dir)
     files = frozenset(
         path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*") if path.is_file()
@@ -319,7 +341,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         if name in files:
             text = (site_dir / name).read_text(encoding="utf-8")
             problems += llms.unresolved_site_urls(name, text, config.site_url or "/", files)
-    redirects_plugin = config.plugins.get("redirects")
     if redirects_plugin is not None:
         ids_by_source = {
             name.removeprefix("docs/"): readings[built].ids
