@@ -217,7 +217,21 @@ def on_page_context(
     on pages that are not chapters), rendered from the checklists' data."""
     where = render.PageContext(url=page.url, site_url=config.site_url or "/")
     context["related_topics"] = render.render_related_topics(_catalogue, where)
+    page.next_page = _in_reading_chain(page.next_page, "next_page")
+    page.previous_page = _in_reading_chain(page.previous_page, "previous_page")
     return context
+
+
+def _in_reading_chain(page: Any, step: str) -> Any:
+    """``page``, or the first page after it in the direction ``step`` (``"next_page"`` or
+    ``"previous_page"``) that is in the reading chain; None at the end. A page that hides its
+    footer (Material's ``hide: [footer]`` front matter: the plan page, which reads as the whole
+    guide under a plan's title when reached without a plan link) shows no Previous/Next links
+    and no Previous/Next link leads to it; it stays in the nav. Every page's front matter is
+    read before any page is built, so ``meta`` is there."""
+    while page is not None and "footer" in (page.meta.get("hide") or ()):
+        page = getattr(page, step)
+    return page
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

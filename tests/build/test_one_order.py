@@ -1,13 +1,15 @@
-"""One order for the topics everywhere: the order of their pages in `nav`, which the sidebar and
-the Next chain follow too."""
+"""One order everywhere: the order of the pages in `nav`. Lists of topics follow it, and so does
+the Next chain, which leaves out the pages that hide their footer (the plan page)."""
 
 from __future__ import annotations
 
+import itertools
 from urllib.parse import urljoin
 
+import yaml
 from bs4 import BeautifulSoup
 
-from tests.conftest import nav_pages, project_catalogue
+from tests.conftest import PROJECT_DIR, nav_pages, project_catalogue
 
 
 def topic_order() -> list[str]:
@@ -71,3 +73,41 @@ def test_every_list_of_topics_follows_nav_order(built_site):
         f"{name}: {ids}" for name, ids in lists if ids != [topic for topic in order if topic in ids]
     ]
     assert not wrong, f"lists of topics not in nav order {order}:\n  " + "\n  ".join(wrong)
+
+
+def footer_links(built_site, source: str) -> tuple[dict[str, str], bool]:
+    """The Previous/Next links of a page's footer, as {"prev"|"next": site-relative URL}, and
+    whether the footer's navigation is shown."""
+    url = source.removesuffix(".md").removesuffix("index").rstrip("/")
+    html_file = built_site.site_dir / url / "index.html"
+    soup = BeautifulSoup(html_file.read_text(encoding="utf-8"), "html.parser")
+    links = {}
+    for kind in ("prev", "next"):
+        link = soup.select_one(f"a.md-footer__link--{kind}")
+        if link is not None:
+            base = f"https://site.test/{url}/" if url else "https://site.test/"
+            links[kind] = urljoin(base, link["href"]).removeprefix("https://site.test/")
+    footer_nav = soup.select_one("nav.md-footer__inner")
+    return links, footer_nav is not None and not footer_nav.has_attr("hidden")
+
+
+def hides_footer(source: str) -> bool:
+    text = (PROJECT_DIR / "docs" / source).read_text(encoding="utf-8")
+    front = yaml.safe_load(text.split("\n---\n", 1)[0].removeprefix("---\n")) or {}
+    return "footer" in (front.get("hide") or [])
+
+
+def test_the_next_chain_is_nav_order_without_the_pages_that_hide_their_footer(built_site):
+    pages = nav_pages()
+    urls = {source: url for source, url in project_catalogue().pages.items()}
+    chain = [source for source in pages if not hides_footer(source)]
+    outside = [source for source in pages if hides_footer(source)]
+    assert outside, "the plan page is outside the chain"
+    for before, after in itertools.pairwise(chain):
+        links, shown = footer_links(built_site, before)
+        assert shown and links.get("next") == urls[after], (before, links)
+        links, _ = footer_links(built_site, after)
+        assert links.get("prev") == urls[before], (after, links)
+    assert "next" not in footer_links(built_site, chain[-1])[0], chain[-1]
+    for source in outside:
+        assert not footer_links(built_site, source)[1], f"{source} shows Previous/Next"
