@@ -15,6 +15,7 @@ the line where known, and the fix; output rewrites (hooks/output/) then change t
 - every page URL and anchor in the link ledger (published-links.json) is still served, and no
   heading has an id that depends on its position on the page;
 - what the output rewrites rely on in Material's output is still there (guards/material.py).
+- nav titles, the print page's title and every heading are in sentence case (guards/titles.py).
 
 Chapters get their "related topics" box from data through the page context (on_page_context),
 and mkdocs-llmstxt its sections from nav (on_config).
@@ -58,6 +59,7 @@ from hooks.guards import (
     pages,
     redirects,
     resources,
+    titles,
 )
 from hooks.guards.built_pages import BuiltPage, PositionalHeading, read_page
 from hooks.output import csp, palette
@@ -99,6 +101,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             (moved[kind] if path.startswith(PRINT_PLUGIN_ASSETS) else kept).append(entry)
         config[key] = kept
     config.extra["print_site_assets"] = moved
+    config_text = Path(config.config_file_path).read_text(encoding="utf-8")
+
+    def in_config(title: str) -> str:
+        for number, line in enumerate(config_text.splitlines(), 1):
+            if title in line:
+                return f"mkdocs.yml:{number}"
+        return "mkdocs.yml"
+
+    named = [("nav title", title) for title in titles.nav_titles(config.nav)]
+    print_site = config.plugins.get("print-site")
+    if print_site is not None:
+        named.append(("print_page_title", print_site.config.get("print_page_title", "")))
+    _fail(titles.title_problems(named, in_config))
     # mkdocs-llmstxt reads its sections in on_files, so any on_config may set them.
     llmstxt = config.plugins.get("llmstxt")
     if llmstxt is not None:
@@ -245,6 +260,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         pages.jinja_style_macro_problem(html, _macro_names(config), locate),
     ]
     _fail([problem for problem in problems if problem])
+    _fail(
+        titles.title_problems((("heading", text) for text in titles.heading_titles(html)), locate)
+    )
     # Headings the macros write as raw HTML (checklists, phases) join the table of contents.
     page.toc = get_toc(toc_tokens(html, _as_tokens(page.toc.items)))
     return html

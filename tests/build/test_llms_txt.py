@@ -59,7 +59,7 @@ def test_every_site_url_in_the_llms_files_leads_to_a_file(built_site):
 
 
 def test_a_page_added_to_nav_appears_in_both_files(project_copy):
-    add_chapter(project_copy, "a-new-chapter", "A New Chapter", "Something worth reading.")
+    add_chapter(project_copy, "a-new-chapter", "A new chapter", "Something worth reading.")
     result = run_mkdocs_build(project_copy, project_copy / "site", SITE_URL)
     assert result.returncode == 0, result.stderr[-3000:]
     listing = (project_copy / "site/llms.txt").read_text(encoding="utf-8")
