@@ -23,7 +23,8 @@ def toc_tokens(html: str, known: list[dict[str, Any]]) -> list[dict[str, Any]]:
     A known heading keeps its token (its name may come from ``data-toc-label``). A heading
     added here links to its permalink's target when it has one (``<a class="headerlink"
     href="#x">``, the anchor the page publishes for it), else to its own id; its name is its
-    text without the permalink. Returns new tokens; ``known`` is not changed.
+    ``data-toc-label`` or else its text without the permalink. Returns new tokens; ``known``
+    is not changed.
     """
     by_id: dict[str, dict[str, Any]] = {}
 
@@ -44,7 +45,8 @@ def toc_tokens(html: str, known: list[dict[str, Any]]) -> list[dict[str, Any]]:
         anchor = (permalink.attributes.get("href") or "")[1:] if permalink else ""
         if permalink is not None:
             permalink.decompose()
-        name = " ".join(heading.text(separator=" ").split())
+        # data-toc-label: the toc extension's attribute for a name other than the heading's text.
+        name = heading.attributes.get("data-toc-label") or " ".join(heading.text().split())
         flat.append(
             {
                 "level": level,

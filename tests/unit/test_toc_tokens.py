@@ -29,3 +29,8 @@ def test_raw_html_headings_join_known_ones_in_document_order():
         )
     ]
     assert known[0]["children"] == [token(2, "notes", "Notes (label)")], "known is left as it was"
+
+
+def test_a_toc_label_names_the_entry():
+    html = '<h2 id="p" data-toc-label="Week 1: Start"><span>Week 1</span> Start</h2>'
+    assert toc_tokens(html, []) == [token(2, "p", "Week 1: Start")]
