@@ -28,7 +28,8 @@ def nav_of(project: Path) -> object:
 def page_title(project: Path, source: str) -> str:
     text = (project / "docs" / source).read_text(encoding="utf-8")
     body = text.split("\n---\n", 1)[1] if text.startswith("---\n") else text
-    return re.search(r"^# (.+)$", body, re.M).group(1)
+    # Without an attribute list that pins the heading's id (`# Title { #old-id }`).
+    return re.search(r"^# (.+?)(?:\s*\{[^}]*\})?$", body, re.M).group(1)
 
 
 def assert_lists_every_nav_page(project: Path, site_dir: Path, site_url: str) -> None:
@@ -63,7 +64,7 @@ def test_a_page_added_to_nav_appears_in_both_files(project_copy):
     result = run_mkdocs_build(project_copy, project_copy / "site", SITE_URL)
     assert result.returncode == 0, result.stderr[-3000:]
     listing = (project_copy / "site/llms.txt").read_text(encoding="utf-8")
-    assert f"[A New Chapter]({SITE_URL}guide/a-new-chapter/index.md)" in listing
+    assert f"[A new chapter]({SITE_URL}guide/a-new-chapter/index.md)" in listing
     assert "Something worth reading." in (project_copy / "site/llms-full.txt").read_text()
     assert_lists_every_nav_page(project_copy, project_copy / "site", SITE_URL)
 
