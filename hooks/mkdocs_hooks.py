@@ -17,12 +17,18 @@ the line where known, and the fix; output rewrites (hooks/output/) then change t
 - no item's text differs from the hash the ledger recorded unless the item has a new revision
   entry (content/revisions.py);
 - what the output rewrites rely on in Material's output is still there (guards/material.py).
+- nav titles, the print page's title and every heading are in sentence case (guards/titles.py).
 
 Chapters get their "related topics" box from data through the page context (on_page_context),
 and mkdocs-llmstxt its sections from nav (on_config).
 
-Then every page gets its Content Security Policy (not when serving, where the live-reload script
-is injected inline) and Material's palette rule is keyed to our attribute (output/palette.py).
+Chapters and topics list the headings macros write as raw HTML in their table of contents
+(content/toc.py, on_page_content).
+
+After mkdocs-redirects writes its stubs, each gets the preview tags of the page it leads to
+(output/redirects.py). Then every page gets its Content Security Policy (not when serving, where
+the live-reload script is injected inline) and Material's palette rule is keyed to our attribute
+(output/palette.py).
 """
 
 from __future__ import annotations
@@ -38,10 +44,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink, get_toc
 
 from hooks.content import render, revisions
 from hooks.content.catalogue import Catalogue, load_catalogue
 from hooks.content.nav import nav_sections, site_pages
+from hooks.content.toc import toc_tokens
 from hooks.guards import (
     handlers,
     images,
@@ -53,9 +61,11 @@ from hooks.guards import (
     pages,
     redirects,
     resources,
+    titles,
 )
 from hooks.guards.built_pages import BuiltPage, PositionalHeading, read_page
 from hooks.output import csp, palette
+from hooks.output import redirects as redirect_pages
 
 # The print plugin adds its stylesheets and script to every page; only its own page needs them.
 PRINT_PLUGIN_ASSETS = ("css/print-site", "js/print-site")
@@ -93,6 +103,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             (moved[kind] if path.startswith(PRINT_PLUGIN_ASSETS) else kept).append(entry)
         config[key] = kept
     config.extra["print_site_assets"] = moved
+    config_text = Path(config.config_file_path).read_text(encoding="utf-8")
+
+    def in_config(title: str) -> str:
+        for number, line in enumerate(config_text.splitlines(), 1):
+            if title in line:
+                return f"mkdocs.yml:{number}"
+        return "mkdocs.yml"
+
+    named = [("nav title", title) for title in titles.nav_titles(config.nav)]
+    print_site = config.plugins.get("print-site")
+    if print_site is not None:
+        named.append(("print_page_title", print_site.config.get("print_page_title", "")))
+    _fail(titles.title_problems(named, in_config))
     # mkdocs-llmstxt reads its sections in on_files, so any on_config may set them.
     llmstxt = config.plugins.get("llmstxt")
     if llmstxt is not None:
@@ -211,7 +234,21 @@ def on_page_context(
     on pages that are not chapters), rendered from the checklists' data."""
     where = render.PageContext(url=page.url, site_url=config.site_url or "/")
     context["related_topics"] = render.render_related_topics(_catalogue, where)
+    page.next_page = _in_reading_chain(page.next_page, "next_page")
+    page.previous_page = _in_reading_chain(page.previous_page, "previous_page")
     return context
+
+
+def _in_reading_chain(page: Any, step: str) -> Any:
+    """``page``, or the first page after it in the direction ``step`` (``"next_page"`` or
+    ``"previous_page"``) that is in the reading chain; None at the end. A page that hides its
+    footer (Material's ``hide: [footer]`` front matter: the plan page, which reads as the whole
+    guide under a plan's title when reached without a plan link) shows no Previous/Next links
+    and no Previous/Next link leads to it; it stays in the nav. Every page's front matter is
+    read before any page is built, so ``meta`` is there."""
+    while page is not None and "footer" in (page.meta.get("hide") or ()):
+        page = getattr(page, step)
+    return page
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -225,7 +262,25 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         pages.jinja_style_macro_problem(html, _macro_names(config), locate),
     ]
     _fail([problem for problem in problems if problem])
+    _fail(
+        titles.title_problems((("heading", text) for text in titles.heading_titles(html)), locate)
+    )
+    # Headings the macros write as raw HTML (checklists, phases) join the table of contents.
+    page.toc = get_toc(toc_tokens(html, _as_tokens(page.toc.items)))
     return html
+
+
+def _as_tokens(items: list[AnchorLink]) -> list[dict[str, Any]]:
+    """MkDocs' table of contents back as the toc extension's tokens (content/toc.py)."""
+    return [
+        {
+            "level": item.level,
+            "id": item.id,
+            "name": item.title,
+            "children": _as_tokens(item.children),
+        }
+        for item in items
+    ]
 
 
 def _locate(page_name: str, text: str) -> str:
@@ -269,6 +324,19 @@ def _read_site(site_dir: Path) -> tuple[dict[str, BuiltPage], dict[str, str]]:
     return readings, texts
 
 
+def _redirect_stubs(redirects_plugin: Any, config: MkDocsConfig) -> dict[str, str]:
+    """The redirect stubs mkdocs-redirects writes and the built pages they lead to, as
+    site-relative files: ``{"start/index.html": "guide/x/index.html"}``; redirects to other
+    sites and to pages the site does not build are left out."""
+    built = {source: page for page, (source, _) in _sources.items()}
+    stubs = {}
+    for old, new in (redirects_plugin.config.get("redirect_maps") or {}).items():
+        target = built.get("docs/" + str(new).partition("#")[0])
+        if target is not None:
+            stubs[File(str(old), "", "", config.use_directory_urls).dest_uri] = target
+    return stubs
+
+
 def _llms_outputs(config: MkDocsConfig) -> tuple[str, ...]:
     """The files mkdocs-llmstxt writes (llms.txt and its full output), when it runs."""
     llmstxt = config.plugins.get("llmstxt")
@@ -281,6 +349,9 @@ def _llms_outputs(config: MkDocsConfig) -> tuple[str, ...]:
 @event_priority(-100)  # after mkdocs-llmstxt and the print plugin write their files
 def on_post_build(*, config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir).resolve()
+    redirects_plugin = config.plugins.get("redirects")
+    if redirects_plugin is not None:
+        redirect_pages.preview_as_target(site_dir, _redirect_stubs(redirects_plugin, config))
     readings, texts = _read_site(site_dir)
     files = frozenset(
         path.relative_to(site_dir).as_posix() for path in site_dir.rglob("*") if path.is_file()
@@ -304,7 +375,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         if name in files:
             text = (site_dir / name).read_text(encoding="utf-8")
             problems += llms.unresolved_site_urls(name, text, config.site_url or "/", files)
-    redirects_plugin = config.plugins.get("redirects")
     if redirects_plugin is not None:
         ids_by_source = {
             name.removeprefix("docs/"): readings[built].ids

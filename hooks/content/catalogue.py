@@ -158,7 +158,7 @@ class Milestone:
 
 @dataclass(frozen=True)
 class Catalogue:
-    topics: dict[str, Topic]
+    topics: dict[str, Topic]  # in nav order: the order of the topics' pages in nav
     phases: tuple[Phase, ...]
     milestones: tuple[Milestone, ...]
     chapters: dict[str, Chapter]
@@ -166,7 +166,7 @@ class Catalogue:
     pages: Mapping[str, str]  # every published page: source ("guide/x.md") -> URL ("guide/x/")
 
     def topics_for_chapter(self, chapter_id: str) -> list[Topic]:
-        """The topics whose checklists list ``chapter_id`` among their chapters, in file order."""
+        """The topics whose checklists list ``chapter_id`` among their chapters, in nav order."""
         return [topic for topic in self.topics.values() if chapter_id in topic.chapters]
 
     def chapter_at(self, url: str) -> Chapter | None:
@@ -588,7 +588,10 @@ def _load_topics(
         raise ContentError(CHECKLIST_DIR, None, "holds no checklist; add at least one .yml file")
     for document, topic_id in pending_moves:
         topics[topic_id] = replace(topics[topic_id], moved=_moved_items(document, topics, topic_id))
-    return topics
+    # One order everywhere: the nav's. Every list of topics (home page, topic index, team leads'
+    # page, plan page, related-topics boxes) follows the order readers meet the pages in.
+    position = {source: index for index, source in enumerate(pages)}
+    return dict(sorted(topics.items(), key=lambda entry: position[entry[1].page_source]))
 
 
 def _moved_items(

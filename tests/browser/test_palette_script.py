@@ -91,8 +91,8 @@ def test_switching_with_the_toggle_starts_no_transition(built_site, browser):
     page = context.new_page()
     page.goto(built_site.base_url + TOPIC)
     toggle = page.locator("[data-md-component=palette] label:not([hidden])")
-    # From "follow the system" to light (no visible change), then to dark.
-    for scheme in ("default", "slate"):
+    # On a light system: from "follow the system" to dark, then to light.
+    for scheme in ("slate", "default"):
         toggle.click()
         assert page.evaluate("document.body.dataset.mdColorScheme") == scheme
         assert page.evaluate(TRANSITIONS) == []
@@ -111,4 +111,38 @@ def test_a_change_of_the_system_setting_starts_no_transition(built_site, browser
     page.emulate_media(color_scheme="dark")
     page.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
     assert page.evaluate(TRANSITIONS) == []
+    context.close()
+
+
+SAVED_MEDIA = "key => JSON.parse(localStorage.getItem(key) || 'null')?.color?.media"
+
+
+@pytest.mark.parametrize("system", ["light", "dark"])
+@pytest.mark.parametrize("how", ["click", "Enter"])
+def test_the_first_switch_always_changes_what_the_reader_sees(built_site, browser, system, how):
+    context = browser.new_context(color_scheme=system, viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(built_site.base_url + TOPIC)
+    page.wait_for_function(VISIBLE_TOGGLE)
+    toggle = page.locator("[data-md-component=palette] label:not([hidden])")
+    seen = [page.evaluate(SHOWN)]
+    media = [page.evaluate(SAVED_MEDIA, SAVED)]
+    for _ in range(3):
+        name = toggle.get_attribute("title")
+        if how == "click":
+            toggle.click()
+        else:
+            toggle.evaluate("label => label.previousElementSibling.focus()")
+            page.keyboard.press("Enter")
+        page.wait_for_function(
+            f"() => __md_get('__palette')?.color?.media !== {json.dumps(media[-1])}"
+        )
+        seen.append(page.evaluate(SHOWN))
+        media.append(page.evaluate(SAVED_MEDIA, SAVED))
+        # The label said where it would go.
+        expected = "system preference" if media[-1] == "(prefers-color-scheme)" else None
+        expected = expected or ("dark mode" if seen[-1][0] == "slate" else "light mode")
+        assert name == f"Switch to {expected}", (name, media)
+    assert seen[1] != seen[0], f"the first {how} on a {system} system changed nothing: {seen}"
+    assert len(set(media[1:])) == 3 and media[-1] == "(prefers-color-scheme)", media
     context.close()

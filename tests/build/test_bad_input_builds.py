@@ -9,7 +9,8 @@ import re
 
 import pytest
 
-from tests.conftest import PROJECT_DIR, project_catalogue, replace_in, run_mkdocs_build
+from hooks.guards.titles import nav_titles
+from tests.conftest import PROJECT_DIR, project_catalogue, replace_in, run_mkdocs_build, site_config
 
 CATALOGUE = project_catalogue()
 SOURCES = {url: source for source, url in CATALOGUE.pages.items()}  # "guide/x/" -> "guide/x.md"
@@ -351,3 +352,25 @@ def test_markup_in_data_stops_the_build_before_any_page(project_copy):
     path.write_text(marked, encoding="utf-8")
     log = failed_build(project_copy)
     assert "data/timeline.yml:" in log and "contains HTML markup" in log
+
+
+def test_a_title_case_heading_fails_with_its_sentence_case(project_copy):
+    append_to_page(project_copy, "## Where to Go Next\n\nOnwards.")
+    log = failed_build(project_copy)
+    assert f"{PAGE}:" in log and "'Where to Go Next' is not in sentence case" in log, log[-2000:]
+    assert "write 'Where to go next'" in log
+
+
+def test_a_title_case_nav_section_fails_with_the_line(project_copy):
+    nav = project_copy / "mkdocs.yml"
+    text = nav.read_text(encoding="utf-8")
+    section = next(title for title in nav_titles(site_config(project_copy)["nav"]) if " " in title)
+    wrong = section.title()
+    nav.write_text(text.replace(f"  - {section}:", f"  - {wrong}:"), encoding="utf-8")
+    log = failed_build(project_copy)
+    line = next(
+        number
+        for number, text_line in enumerate(nav.read_text().splitlines(), 1)
+        if f"- {wrong}:" in text_line
+    )
+    assert f"mkdocs.yml:{line}: nav title '{wrong}' is not in sentence case" in log, log[-2000:]

@@ -142,7 +142,7 @@ def test_renamed_heading_must_keep_its_anchor(project_copy):
 
 def test_ledger_command_adds_new_pages_and_ids(project_copy):
     page = project_copy / CHAPTER
-    page.write_text(page.read_text() + "\n## One More Thing\n\nKeep going.\n")
+    page.write_text(page.read_text() + "\n## One more thing\n\nKeep going.\n")
     env = {**os.environ, **QUIET_BANNER_ENV}
     check = subprocess.run(
         [sys.executable, "-m", "hooks.commands.ledger", "check"],
@@ -296,7 +296,7 @@ def test_redirect_to_an_anchor_the_page_lacks_fails(project_copy):
         f"{CHAPTER} has no id 'no-such-id'"
     ) in log
     page = project_copy / CHAPTER
-    page.write_text(page.read_text() + "\n## Where to Go Next\n\nOnwards.\n")
+    page.write_text(page.read_text() + "\n## Where to go next\n\nOnwards.\n")
     replace_in(project_copy / "mkdocs.yml", "#no-such-id", "#where-to-go-next")
     code, log = build_log(project_copy)
     assert code == 0, log[-3000:]

@@ -28,7 +28,8 @@ def nav_of(project: Path) -> object:
 def page_title(project: Path, source: str) -> str:
     text = (project / "docs" / source).read_text(encoding="utf-8")
     body = text.split("\n---\n", 1)[1] if text.startswith("---\n") else text
-    return re.search(r"^# (.+)$", body, re.M).group(1)
+    # Without an attribute list that pins the heading's id (`# Title { #old-id }`).
+    return re.search(r"^# (.+?)(?:\s*\{[^}]*\})?$", body, re.M).group(1)
 
 
 def assert_lists_every_nav_page(project: Path, site_dir: Path, site_url: str) -> None:
@@ -59,11 +60,11 @@ def test_every_site_url_in_the_llms_files_leads_to_a_file(built_site):
 
 
 def test_a_page_added_to_nav_appears_in_both_files(project_copy):
-    add_chapter(project_copy, "a-new-chapter", "A New Chapter", "Something worth reading.")
+    add_chapter(project_copy, "a-new-chapter", "A new chapter", "Something worth reading.")
     result = run_mkdocs_build(project_copy, project_copy / "site", SITE_URL)
     assert result.returncode == 0, result.stderr[-3000:]
     listing = (project_copy / "site/llms.txt").read_text(encoding="utf-8")
-    assert f"[A New Chapter]({SITE_URL}guide/a-new-chapter/index.md)" in listing
+    assert f"[A new chapter]({SITE_URL}guide/a-new-chapter/index.md)" in listing
     assert "Something worth reading." in (project_copy / "site/llms-full.txt").read_text()
     assert_lists_every_nav_page(project_copy, project_copy / "site", SITE_URL)
 
@@ -78,3 +79,19 @@ def test_a_site_url_without_a_file_in_the_llms_files_fails(project_copy):
     assert re.search(
         rf"llms-full\.txt:\d+: '{re.escape(SITE_URL)}print_page/index\.md' leads to no file", log
     ), log[-2000:]
+
+
+# A Markdown link whose target is a fragment of the same page: a permalink, not content.
+SELF_LINK = re.compile(r"\]\(#[^)]*\)")
+# A Markdown link with a title: `[text](url "title")`.
+TITLED_LINK = re.compile(r'\]\([^)\s]+ "[^"]*"\)')
+
+
+def test_llms_full_has_no_permalinks_control_labels_or_link_titles(built_site):
+    full = (built_site.site_dir / "llms-full.txt").read_text(encoding="utf-8")
+    found = {
+        "permalinks": SELF_LINK.findall(full),
+        "titled links": TITLED_LINK.findall(full),
+        "plan-builder labels": re.findall(r"^- Add .* to the plan", full, re.M),
+    }
+    assert not any(found.values()), {kind: lines[:3] for kind, lines in found.items() if lines}
