@@ -315,8 +315,9 @@ function pasteControl(more) {
     const tasks = parseTaskList(area.value);
     const { changes, unchanged, unmatched } = taskChanges(tasks, state.items, known);
     const summary = tasks.length
-      ? `${plural(changes.length, "change")}, ${plural(unchanged, "line")} already as saved, ` +
-        `${plural(unmatched.length, "line")} not matched.`
+      ? [plural(changes.length, "change"), unchanged && `${plural(unchanged, "line")} already as saved`,
+        unmatched.length && `${plural(unmatched.length, "line")} not matched`]
+        .filter(Boolean).join(", ") + "."
       : "No task lines (“- [ ] …” or “- [x] …”) in the pasted text.";
     const apply = () => {
       update((s) => changes.forEach((c) => (s.items[c.id] = withStatus(s.items[c.id], c.status))));
