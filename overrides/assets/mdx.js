@@ -204,11 +204,19 @@ const shortLink = (link) => link.replace(/^https?:\/\//, "").replace(/\/$/, "");
 function renderNote(status) {
   const id = status.closest(".mdx-item").id;
   const { note, reason, link } = state.items[id] ?? {};
-  const words = na(id) ? `Not applicable here${reason ? `: ${reason}` : ""}` : note && `Note: ${note}`;
+  const words = na(id)
+    ? `Not applicable here${reason ? `: ${reason}` : ""}`
+    : note && `Note: ${note}`;
   const parts = words ? [words] : [];
-  if (link) parts.push(words ? " — " : "Link: ", h("a", { href: link, rel: "noopener" }, shortLink(link)));
+  if (link) {
+    const anchor = h("a", { href: link, rel: "noopener" }, shortLink(link));
+    parts.push(words ? " — " : "Link: ", anchor);
+  }
   status.closest(".mdx-item").classList.toggle("mdx-item--na", na(id));
-  if (status.textContent !== parts.map((p) => p.textContent ?? p).join("")) status.replaceChildren(...parts);
+  // Rewritten only when it changes: a reader may be selecting or following the link.
+  if (status.textContent !== parts.map((part) => part.textContent ?? part).join("")) {
+    status.replaceChildren(...parts);
+  }
 }
 
 // The item's "Note / not applicable" control: a disclosure button (beside Copy link) opens a
@@ -221,7 +229,8 @@ function mountNote(li) {
   li.querySelector(".mdx-item__head").after(status);
   li.querySelector(".mdx-item__box").setAttribute("aria-describedby", status.id);
   const naBox = h("input", { type: "checkbox", id: `${id}--na` });
-  const text = h("input", { type: "text", id: `${id}--note`, maxlength: "300", autocomplete: "off" });
+  const text = h("input", { type: "text", id: `${id}--note`, maxlength: "300",
+    autocomplete: "off" });
   const error = h("p", { class: "mdx-note__error", id: `${id}--link-error` });
   const link = h("input", { type: "url", id: `${id}--link`, autocomplete: "off",
     placeholder: "https://", "aria-describedby": error.id });
@@ -261,15 +270,18 @@ function mountNote(li) {
     if (url) status.link = url;
     update((s) => (s.items[id] = withStatus(s.items[id], status)));
     hide();
-    announce(naBox.checked ? `Marked not applicable: ${name}` : words || url ? "Note saved" : "Note removed");
+    announce(naBox.checked ? `Marked not applicable: ${name}`
+      : words || url ? "Note saved" : "Note removed");
   };
   const form = h("form", { class: "mdx-note", id: `${id}--note-form`, hidden: "", novalidate: "",
     onsubmit: save, onkeydown: (event) => event.key === "Escape" && hide() },
     h("fieldset", {},
       h("legend", { class: "md-visually-hidden" }, `Your note on “${name}”`),
-      h("p", { class: "mdx-note__na" }, naBox, h("label", { for: naBox.id }, "Not applicable here")),
+      h("p", { class: "mdx-note__na" }, naBox,
+        h("label", { for: naBox.id }, "Not applicable here")),
       h("p", {}, h("label", { for: text.id }, "Note, or why it does not apply"), text),
-      h("p", {}, h("label", { for: link.id }, "Link (optional): the pull request, dashboard or profile"), link),
+      h("p", {}, h("label", { for: link.id },
+        "Link (optional): the pull request, dashboard or profile"), link),
       error,
       h("p", {}, h("button", { type: "submit", class: "mdx-btn" }, "Save"),
         button("Cancel", "", hide))));
@@ -308,19 +320,24 @@ function pasteControl(more) {
     const names = new Map();
     for (const li of $$(".mdx-item")) {
       names.set(li.id, li.querySelector("label").textContent.trim());
-      for (const alias of (li.dataset.mdxAliases || "").split(" ").filter(Boolean)) known.set(alias, li.id);
+      for (const alias of (li.dataset.mdxAliases || "").split(" ").filter(Boolean)) {
+        known.set(alias, li.id);
+      }
       known.set(li.id, li.id);
     }
     state = read();
     const tasks = parseTaskList(area.value);
     const { changes, unchanged, unmatched } = taskChanges(tasks, state.items, known);
     const summary = tasks.length
-      ? [plural(changes.length, "change"), unchanged && `${plural(unchanged, "line")} already as saved`,
-        unmatched.length && `${plural(unmatched.length, "line")} not matched`]
-        .filter(Boolean).join(", ") + "."
+      ? [plural(changes.length, "change"),
+        unchanged && `${plural(unchanged, "line")} already as saved`,
+        unmatched.length && `${plural(unmatched.length, "line")} not matched`,
+      ].filter(Boolean).join(", ") + "."
       : "No task lines (“- [ ] …” or “- [x] …”) in the pasted text.";
     const apply = () => {
-      update((s) => changes.forEach((c) => (s.items[c.id] = withStatus(s.items[c.id], c.status))));
+      update((s) => {
+        for (const c of changes) s.items[c.id] = withStatus(s.items[c.id], c.status);
+      });
       area.value = "";
       hide();
       announce(`Applied ${plural(changes.length, "change")}.`);
@@ -332,7 +349,8 @@ function pasteControl(more) {
         `${c.kinds.map((kind) => KINDS[kind]).join(", ")}: `,
         h("a", { href: `#${c.id}` }, names.get(c.id)),
         said(c) ? ` — “${said(c)}”` : "", c.status.link ? ` (${c.status.link})` : ""))) : "",
-      unmatched.length ? h("p", {}, "Lines that match no item on this page; nothing is done with them:") : "",
+      unmatched.length
+        ? h("p", {}, "Lines that match no item on this page; nothing is done with them:") : "",
       unmatched.length ? h("ul", { class: "mdx-paste__unmatched" }, ...unmatched.map((u) =>
         h("li", {}, `Line ${u.number}: `, h("code", {}, u.line)))) : "",
       changes.length ? h("p", {}, button(`Apply ${plural(changes.length, "change")}`, "", apply),
@@ -341,7 +359,8 @@ function pasteControl(more) {
   };
   const panel = h("div", { class: "mdx-paste", id, hidden: "",
     onkeydown: (event) => event.key === "Escape" && hide() },
-    h("label", { for: area.id }, "Paste the onboarding issue's text (Markdown). Lines match items by the ids in their links, never by their words."),
+    h("label", { for: area.id }, "Paste the onboarding issue's text (Markdown). Lines match " +
+      "items by the ids in their links, never by their words."),
     area,
     h("p", {}, button("Preview changes", "", showPreview), button("Cancel", " pasting", hide)),
     preview);
@@ -473,7 +492,8 @@ function render() {
   const ticks = Object.keys(state.items).filter(done).length;
   const skipped = Object.keys(state.items).filter(na).length;
   for (const summary of $$(".mdx-panel__summary")) {
-    summary.textContent = `${plural(ticks, "tick")}${skipped ? ` and ${skipped} not applicable` : ""} saved in this browser only.`;
+    const and = skipped ? ` and ${skipped} not applicable` : "";
+    summary.textContent = `${plural(ticks, "tick")}${and} saved in this browser only.`;
   }
   if (memoryOnly && !document.querySelector(".mdx-notice")) {
     document.querySelector("[data-mdx-component]")?.before(

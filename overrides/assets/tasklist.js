@@ -13,7 +13,8 @@ const LINK =
 const SEPARATOR = /^\s*(?:—|–|-{1,2}|:)?\s*/;
 const NOT_APPLICABLE = /^n\/a\b\s*:?\s*/i;
 // A link at the end of the note: "(https://…)", "<https://…>" or the bare URL.
-const TRAILING_LINK = /\s*(?:\((https?:\/\/[^\s()]+)\)|<(https?:\/\/[^\s<>]+)>|(https?:\/\/\S+))\s*$/;
+const TRAILING_LINK =
+  /\s*(?:\((https?:\/\/[^\s()]+)\)|<(https?:\/\/[^\s<>]+)>|(https?:\/\/\S+))\s*$/;
 
 /** The id an item link points at: its URL's fragment, decoded ("…/page/#cache-keys" →
  * "cache-keys"); "" for a URL without one. */
