@@ -2,6 +2,8 @@
 // edited on GitHub). Pure functions: no DOM, no storage, so they can be tested on their own.
 // mdx.js imports this module only when a reader previews a paste: pages never load it otherwise.
 
+import { isWebLink } from "./mdx.js"; // the links a saved note may hold
+
 // A GitHub task list item (GFM spec, "Task list items (extension)"): a list marker, then
 // "[ ]" or "[x]" and white space. Nested and blockquoted items count as well.
 const TASK = /^\s*(?:>\s*)*(?:[-*+]|\d{1,9}[.)])\s+\[([ xX])\](?:\s+(.*))?$/;
@@ -46,7 +48,8 @@ export function parseTaskList(markdown) {
     tail = tail.replace(SEPARATOR, "");
     const na = Boolean(link && ((link[1] && link[4]) || NOT_APPLICABLE.test(tail)));
     tail = tail.replace(NOT_APPLICABLE, "");
-    const url = TRAILING_LINK.exec(tail);
+    let url = TRAILING_LINK.exec(tail);
+    if (url && !isWebLink(url[1] || url[2] || url[3])) url = null; // stays part of the text
     tasks.push({
       number: index + 1,
       line: line.trim(),

@@ -218,6 +218,7 @@ def test_task_lines_parse_as_github_writes_them(built_site, page):
             '1. [x] [C](https://x.test/p/#c "title"): see https://g.test/3',
             "- [x] [D](https://x.test/p/#d) - N/A",
             "- [ ] [No id](https://x.test/p/)",
+            "- [x] [E](https://x.test/p/#e) — see https://[not-a-url",
             "not a task - [x] [E](https://x.test/p/#e)",
         ],
     )
@@ -228,6 +229,7 @@ def test_task_lines_parse_as_github_writes_them(built_site, page):
         (3, True, "c", False, "see", "https://g.test/3"),
         (4, True, "d", True, "", ""),
         (5, False, "", False, "", ""),
+        (6, True, "e", False, "see https://[not-a-url", ""),
     ]
 
 
