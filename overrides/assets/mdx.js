@@ -6,8 +6,10 @@ import { $$, announce, copy, h, liveRegion } from "./dom.js";
 
 // One key per site: GitHub Pages serves many sites from one origin.
 export const KEY = `${new URL("../", import.meta.url).pathname}.mdx-progress`;
-const VERSION = 1;
-const MIGRATIONS = {}; // MIGRATIONS[n] turns a version n value into n + 1
+const VERSION = 2;
+// MIGRATIONS[n] turns a version n value into n + 1. Version 2 lets an entry say the item does
+// not apply (na, reason) and carry a note and a link; a version-1 entry is a valid one as it is.
+const MIGRATIONS = { 1: (data) => ({ ...data, version: 2 }) };
 
 let state = blank();
 let memoryOnly = false; // when storage is unusable
@@ -16,18 +18,35 @@ function blank() {
   return { version: VERSION, items: {}, startDate: null };
 }
 
-const done = (id) => state.items[id]?.done === true;
+const done = (id) => state.items[id]?.done === true && !na(id);
+// Not-applicable items leave every total: counts, phase states, the plan, the panel.
+const na = (id) => state.items[id]?.na === true;
+const counted = (ids) => ids.filter((id) => !na(id));
 const idsOf = (root) => $$(".mdx-item", root).map((li) => li.id);
 const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
 const urlOf = (node, id) => `${node.closest("[data-mdx-url]").dataset.mdxUrl}#${id}`;
-const entry = (id, isDone) => ({ ...state.items[id], done: isDone, at: new Date().toISOString() });
+const entry = (id, isDone) => {
+  const { ticked: _ticked, ...rest } = state.items[id] ?? {};
+  return { ...rest, done: isDone, at: new Date().toISOString() };
+};
+// Ticking an item that was marked not applicable says it applies; its reason stays, as a note.
+function tick(id, isDone) {
+  const next = entry(id, isDone);
+  if (isDone && next.na) {
+    if (next.reason && !next.note) next.note = next.reason;
+    delete next.na;
+    delete next.reason;
+  }
+  return next;
+}
 
 // "Updated since you ticked it": an item's latest revision readers are told about is its
-// data-mdx-revised day (YYYY-MM-DD). A ticked entry whose tick (`at`, an ISO time) is from an
+// data-mdx-revised day (YYYY-MM-DD). A ticked entry whose tick (`ticked`, else `at`: ISO times) is from an
 // earlier day, and whose confirmed revision (`seen`, a day) is earlier too, is marked until the
 // reader confirms it with "Got it", which stores that day as `seen`.
-const isUpdated = (e, day) => !!day && e?.done === true && typeof e.at === "string" &&
-  e.at < day && !(typeof e.seen === "string" && e.seen >= day);
+const tickedAt = (e) => (typeof e?.ticked === "string" ? e.ticked : e?.at);
+const isUpdated = (e, day) => !!day && e?.done === true && typeof tickedAt(e) === "string" &&
+  tickedAt(e) < day && !(typeof e.seen === "string" && e.seen >= day);
 const updated = (li) => isUpdated(state.items[li.id], li.dataset.mdxRevised);
 const revisionMark = (li) => updated(li)
   ? ` (updated ${li.dataset.mdxRevised}: ${li.dataset.mdxRevision})` : "";
@@ -38,12 +57,31 @@ const button = (label, more, onclick, className = "") =>
   h("button", { type: "button", class: `mdx-btn ${className}`, "aria-label": label + more,
     onclick }, label);
 
+/** Whether `value` is an absolute http or https URL (the only links a note may carry). */
+export function isWebLink(value) {
+  try {
+    return typeof value === "string" && /^https?:$/.test(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
+const optional = (value, type) => value === undefined || typeof value === type;
+// One saved entry: `done` and `at` (ISO time) as in version 1; optionally `na` (true: the item
+// does not apply here) with a `reason`, a `note`, and a `link` (http or https only).
+const validEntry = (e) => typeof e?.done === "boolean" && typeof e.at === "string" &&
+  optional(e.na, "boolean") && optional(e.reason, "string") && optional(e.note, "string") &&
+  (e.link === undefined || isWebLink(e.link));
+
+/** A saved or imported progress value brought to the current version, or null when it is not
+ * one: {version, items: {id: entry}, startDate: "YYYY-MM-DD" | null}. Version-1 values migrate
+ * with nothing lost. */
 export function migrate(data) {
   while (MIGRATIONS[data?.version]) data = MIGRATIONS[data.version](data);
   const items = data?.items;
   const day = data?.startDate;
   const valid = data?.version === VERSION && items?.constructor === Object &&
-    Object.values(items).every((e) => typeof e?.done === "boolean" && typeof e.at === "string") &&
+    Object.values(items).every(validEntry) &&
     (!day || (typeof day === "string" && /^\d{4}-\d\d-\d\d$/.test(day))); // a date input's value
   return valid ? { ...data, startDate: data.startDate || null } : null;
 }
@@ -63,10 +101,12 @@ function read() {
   if (memoryOnly) return state;
   try {
     const raw = localStorage.getItem(KEY);
-    let data;
+    let data, old;
     try {
+      old = raw && JSON.parse(raw).version;
       data = raw && migrate(JSON.parse(raw));
     } catch {}
+    if (data && old !== VERSION) keepOld(raw, old, data);
     if (data || !raw) return data || blank();
     localStorage.setItem(`${KEY}.backup-${Date.now()}`, raw);
     localStorage.removeItem(KEY);
@@ -75,6 +115,15 @@ function read() {
     memoryOnly = true;
     return state;
   }
+}
+
+// A value saved by an older version of the guide is kept under a backup key (as a corrupt one
+// is) and replaced by its migration at once, so the backup is written once.
+function keepOld(raw, version, data) {
+  try {
+    localStorage.setItem(`${KEY}.backup-v${version}-${Date.now()}`, raw);
+    localStorage.setItem(KEY, JSON.stringify(data));
+  } catch {} // storage full: the old value stays, read and migrated again next time
 }
 
 // Changes apply to a fresh read: other tabs' ticks and unknown ids are kept.
@@ -90,15 +139,29 @@ function update(change) {
   render();
 }
 
+const oneLine = (text) => text.replace(/\s+/g, " ").trim();
+
+// One GitHub task line per item, with the reader's note: `- [x] [Item](url) — note (link)`
+// (an item updated since the tick adds ` (updated YYYY-MM-DD: summary)` after its link);
+// an item that does not apply is ticked and struck through: `- [x] ~~[Item](url)~~ — n/a:
+// reason`. tasklist.js reads these lines back.
+function taskLine(li) {
+  const text = [...li.querySelector("label").childNodes].map((node) => node.nodeName === "CODE"
+    ? `\`${node.textContent}\``
+    : node.textContent.replace(/[\\[\]]/g, "\\$&"));
+  const item = `[${oneLine(text.join(""))}](${urlOf(li, li.id)})`;
+  const { note, reason, link } = state.items[li.id] ?? {};
+  const tail = (words) => {
+    const all = oneLine([words, link && `(${link})`].filter(Boolean).join(" "));
+    return all ? ` — ${all}` : "";
+  };
+  return na(li.id)
+    ? `- [x] ~~${item}~~${tail(reason ? `n/a: ${reason}` : "n/a")}`
+    : `- [${done(li.id) ? "x" : " "}] ${item}${revisionMark(li)}${tail(note)}`;
+}
+
 function markdown(root) {
-  const lines = $$(".mdx-item", root).map((li) => {
-    const text = [...li.querySelector("label").childNodes].map((node) => node.nodeName === "CODE"
-      ? `\`${node.textContent}\``
-      : node.textContent.replace(/[\\[\]]/g, "\\$&"));
-    const url = urlOf(li, li.id);
-    return `- [${done(li.id) ? "x" : " "}] [${text.join("").replace(/\s+/g, " ").trim()}](${url})` +
-      revisionMark(li);
-  });
+  const lines = $$(".mdx-item", root).map(taskLine);
   return `### ${root.dataset.mdxTitle}\n\n${lines.join("\n")}`;
 }
 
@@ -110,11 +173,13 @@ function mountList(root) {
     label.control.disabled = false;
     label.parentNode.append(button("", `Copy link to “${label.textContent.trim()}”`,
       (e) => copy(urlOf(li, li.id), e.currentTarget), "mdx-btn--icon"));
+    mountNote(li);
     if (li.dataset.mdxRevised) mountRevision(li, label);
   }
   root.addEventListener("change", ({ target }) => {
+    if (!target.matches(".mdx-item__box")) return; // not the note form's inputs
     const id = target.closest("li").id;
-    update((s) => (s.items[id] = entry(id, target.checked)));
+    update((s) => (s.items[id] = tick(id, target.checked)));
     announce(`${title}: ${root.querySelector(".mdx-toolbar__status").textContent}`);
   });
   const reset = button("Reset", ` ${title}`, () => {
@@ -128,7 +193,7 @@ function mountList(root) {
       announce("Ticks restored");
     });
     const note = h("p", { class: "mdx-toolbar__note" }, "Progress reset.", undo);
-    actions.querySelector("p")?.remove();
+    actions.querySelector(".mdx-toolbar__note")?.remove();
     actions.append(note);
     announce(`${title} reset. Undo is available.`);
   });
@@ -136,10 +201,195 @@ function mountList(root) {
     button("Copy link", ` to ${title}`, (e) => copy(urlOf(root, root.id), e.currentTarget)),
     button("Copy as Markdown", ` ${title}`, (e) => copy(markdown(root), e.currentTarget)),
     reset);
+  const [paste, pastePanel] = pasteControl(` into ${title} and the rest of this page`);
+  actions.append(paste);
   root.querySelector("[data-mdx-toolbar]").append(
     h("div", { class: "mdx-toolbar__status" }),
     h("progress", { class: "mdx-toolbar__bar", "aria-label": `Progress of ${title}` }),
-    actions);
+    actions, pastePanel);
+}
+
+// An entry with the item's status replaced: `status` is {done, na?, reason?, note?, link?};
+// other fields (the rename's `from`, fields of later versions) stay.
+function withStatus(old, status) {
+  const { na: _na, reason: _reason, note: _note, link: _link, ...rest } = old ?? {};
+  // `at` says when the entry last changed (import keeps the newer); `ticked` keeps when the
+  // item was ticked, which a note saved later must not move ("updated since you ticked it").
+  const ticked = old?.done === true && status.done === true ? tickedAt(old) : undefined;
+  return { ...rest, ...status, at: new Date().toISOString(), ...(ticked && { ticked }) };
+}
+
+const shortLink = (link) => link.replace(/^https?:\/\//, "").replace(/\/$/, "");
+
+// What the item's saved note says, under the item: nothing when there is none.
+function renderNote(status) {
+  const id = status.closest(".mdx-item").id;
+  const { note, reason, link } = state.items[id] ?? {};
+  const words = na(id)
+    ? `Not applicable here${reason ? `: ${reason}` : ""}`
+    : note && `Note: ${note}`;
+  const parts = words ? [words] : [];
+  if (link) {
+    const anchor = h("a", { href: link, rel: "noopener" }, shortLink(link));
+    parts.push(words ? " — " : "Link: ", anchor);
+  }
+  status.closest(".mdx-item").classList.toggle("mdx-item--na", na(id));
+  // Rewritten only when it changes: a reader may be selecting or following the link.
+  if (status.textContent !== parts.map((part) => part.textContent ?? part).join("")) {
+    status.replaceChildren(...parts);
+  }
+}
+
+// The item's "Note / not applicable" control: a disclosure button (beside Copy link) opens a
+// small form under the item; Save or Enter keeps it, Cancel or Escape closes it, and focus
+// goes back to the button either way.
+function mountNote(li) {
+  const id = li.id;
+  const name = li.querySelector("label").textContent.trim();
+  const status = h("p", { class: "mdx-item__status", id: `${id}--status` });
+  li.querySelector(".mdx-item__head").after(status);
+  li.querySelector(".mdx-item__box").setAttribute("aria-describedby", status.id);
+  const naBox = h("input", { type: "checkbox", id: `${id}--na` });
+  const text = h("input", { type: "text", id: `${id}--note`, maxlength: "300",
+    autocomplete: "off" });
+  const error = h("p", { class: "mdx-note__error", id: `${id}--link-error` });
+  const link = h("input", { type: "url", id: `${id}--link`, autocomplete: "off",
+    placeholder: "https://", "aria-describedby": error.id });
+  const toggle = h("button", { type: "button", class: "mdx-btn mdx-btn--icon mdx-btn--note",
+    title: "Note / not applicable", "aria-label": `Note or not applicable: “${name}”`,
+    "aria-expanded": "false", "aria-controls": `${id}--note-form`,
+    onclick: () => (form.hidden ? show() : hide()) });
+  const hide = () => {
+    form.hidden = true;
+    toggle.setAttribute("aria-expanded", "false");
+    toggle.focus();
+  };
+  const show = () => {
+    const saved = state.items[id] ?? {};
+    naBox.checked = na(id);
+    text.value = (na(id) ? saved.reason : saved.note) ?? "";
+    link.value = saved.link ?? "";
+    error.textContent = "";
+    link.removeAttribute("aria-invalid");
+    form.hidden = false;
+    toggle.setAttribute("aria-expanded", "true");
+    naBox.focus();
+  };
+  const save = (event) => {
+    event.preventDefault();
+    const url = link.value.trim();
+    if (url && !isWebLink(url)) {
+      error.textContent = "The link must be a web address starting with https:// or http://.";
+      link.setAttribute("aria-invalid", "true");
+      link.focus();
+      return;
+    }
+    const words = oneLine(text.value);
+    const status = { done: !naBox.checked && done(id) };
+    if (naBox.checked) status.na = true;
+    if (words) status[naBox.checked ? "reason" : "note"] = words;
+    if (url) status.link = url;
+    update((s) => (s.items[id] = withStatus(s.items[id], status)));
+    hide();
+    announce(naBox.checked ? `Marked not applicable: ${name}`
+      : words || url ? "Note saved" : "Note removed");
+  };
+  const form = h("form", { class: "mdx-note", id: `${id}--note-form`, hidden: "", novalidate: "",
+    onsubmit: save, onkeydown: (event) => event.key === "Escape" && hide() },
+    h("fieldset", {},
+      h("legend", { class: "md-visually-hidden" }, `Your note on “${name}”`),
+      h("p", { class: "mdx-note__na" }, naBox,
+        h("label", { for: naBox.id }, "Not applicable here")),
+      h("p", {}, h("label", { for: text.id }, "Note, or why it does not apply"), text),
+      h("p", {}, h("label", { for: link.id },
+        "Link (optional): the pull request, dashboard or profile"), link),
+      error,
+      h("p", {}, h("button", { type: "submit", class: "mdx-btn" }, "Save"),
+        button("Cancel", "", hide))));
+  li.querySelector(".mdx-item__head").append(toggle);
+  status.after(form);
+}
+
+const KINDS = { ticked: "Tick", unticked: "Untick", "not applicable": "Mark not applicable",
+  applicable: "Mark as applying", noted: "Note", "note removed": "Remove the note" };
+let pastes = 0;
+
+// "Paste from an issue": a text area for an onboarding issue's body, a preview of what it would
+// change for the items on this page, applied only when the reader confirms. The parser
+// (tasklist.js) loads on the first preview: no page pays for it before.
+function pasteControl(more) {
+  const id = `mdx-paste-${++pastes}`;
+  const area = h("textarea", { id: `${id}-text`, rows: "6", spellcheck: "false" });
+  const preview = h("div", { class: "mdx-paste__preview" });
+  const opener = button("Paste from an issue", more, () => (panel.hidden ? show() : hide()));
+  opener.setAttribute("aria-expanded", "false");
+  opener.setAttribute("aria-controls", id);
+  const show = () => {
+    panel.hidden = false;
+    opener.setAttribute("aria-expanded", "true");
+    area.focus();
+  };
+  const hide = () => {
+    panel.hidden = true;
+    opener.setAttribute("aria-expanded", "false");
+    preview.replaceChildren();
+    opener.focus();
+  };
+  const showPreview = async () => {
+    const { parseTaskList, taskChanges } = await import("./tasklist.js");
+    const known = new Map();
+    const names = new Map();
+    for (const li of $$(".mdx-item")) {
+      names.set(li.id, li.querySelector("label").textContent.trim());
+      for (const alias of (li.dataset.mdxAliases || "").split(" ").filter(Boolean)) {
+        known.set(alias, li.id);
+      }
+      known.set(li.id, li.id);
+    }
+    state = read();
+    const tasks = parseTaskList(area.value);
+    const { changes, unchanged, unmatched } = taskChanges(tasks, state.items, known);
+    const summary = tasks.length
+      ? [plural(changes.length, "change"),
+        unchanged && `${plural(unchanged, "line")} already as saved`,
+        unmatched.length && `${plural(unmatched.length, "line")} not matched`,
+      ].filter(Boolean).join(", ") + "."
+      : "No task lines (“- [ ] …” or “- [x] …”) in the pasted text.";
+    const apply = () => {
+      update((s) => {
+        for (const c of changes) s.items[c.id] = withStatus(s.items[c.id], c.status);
+      });
+      area.value = "";
+      hide();
+      announce(`Applied ${plural(changes.length, "change")}.`);
+    };
+    const said = (c) => c.status.reason || c.status.note;
+    preview.replaceChildren(
+      h("p", { class: "mdx-paste__summary" }, summary),
+      changes.length ? h("ul", { class: "mdx-paste__changes" }, ...changes.map((c) => h("li", {},
+        `${c.kinds.map((kind) => KINDS[kind]).join(", ")}: `,
+        h("a", { href: `#${c.id}` }, names.get(c.id)),
+        said(c) ? ` — “${said(c)}”` : "", c.status.link ? ` (${c.status.link})` : ""))) : "",
+      unmatched.length
+        ? h("p", {}, "Lines that match no item on this page; nothing is done with them:") : "",
+      unmatched.length ? h("ul", { class: "mdx-paste__unmatched" }, ...unmatched.map((u) =>
+        h("li", {}, `Line ${u.number}: `, h("code", {}, u.line)))) : "",
+      changes.length ? h("p", {}, button(`Apply ${plural(changes.length, "change")}`, "", apply),
+        button("Cancel", " pasting", hide)) : "");
+    announce(summary);
+  };
+  const panel = h("div", { class: "mdx-paste", id, hidden: "",
+    onkeydown: (event) => event.key === "Escape" && hide() },
+    h("label", { for: area.id }, "Paste the onboarding issue's text (Markdown). Lines match " +
+      "items by the ids in their links, never by their words."),
+    area,
+    h("p", {}, button("Preview changes", "", showPreview), button("Cancel", " pasting", hide)),
+    preview);
+  return [opener, panel];
+}
+
+function mountPlan(root) {
+  root.querySelector("[data-mdx-plan-tools]")?.append(...pasteControl(" into this plan"));
 }
 
 // The note an updated item shows (render() shows and hides it); the checkbox is described by
@@ -158,9 +408,10 @@ function mountRevision(li, label) {
 function renderRevision(li) {
   const on = updated(li);
   li.querySelector(".mdx-item__updated").hidden = !on;
+  // The item's note (mountNote) describes the box too; the update comes first while it shows.
   const box = li.querySelector(".mdx-item__box");
-  if (on) box.setAttribute("aria-describedby", `${li.id}--updated`);
-  else box.removeAttribute("aria-describedby");
+  box.setAttribute("aria-describedby",
+    [on && `${li.id}--updated`, `${li.id}--status`].filter(Boolean).join(" "));
 }
 
 function updatedStatus(list) {
@@ -176,7 +427,11 @@ function mountStart(root) {
     .append(h("label", { for: "mdx-start" }, "The day you started"), input);
 }
 
-// Import merges: a tick in either is kept; of two differing states the newer wins.
+// Import merges: a tick in either is kept; of two differing states (tick, not applicable,
+// note) the newer wins.
+const STATUS = ["done", "na", "reason", "note", "link"];
+const differs = (a, b) => STATUS.some((field) => (a[field] ?? "") !== (b[field] ?? ""));
+
 function mountPanel(root) {
   const message = h("p", { class: "mdx-panel__message", role: "status" });
   const file = h("input", { type: "file", accept: ".json", hidden: "", onchange: async () => {
@@ -190,15 +445,15 @@ function mountPanel(root) {
       for (const [id, theirs] of Object.entries(data.items)) {
         const mine = s.items[id];
         if (id === "__proto__") continue;
-        if (!mine || (mine.done !== theirs.done && theirs.at > mine.at)) s.items[id] = theirs;
+        if (!mine || (differs(mine, theirs) && theirs.at > mine.at)) s.items[id] = theirs;
         const seen = laterSeen(mine, theirs);
         if (seen) s.items[id] = { ...s.items[id], seen };
-        n += theirs.done && s.items[id].done;
+        n += theirs.done && s.items[id].done && !s.items[id].na;
       }
       s.startDate ??= data.startDate;
     });
     message.textContent = data ? `Imported ${plural(n, "tick")}.` :
-      `Not a progress export of this guide (format ${VERSION}), so nothing was imported.`;
+      `Not a progress export of this guide (format 1 to ${VERSION}), so nothing was imported.`;
   } });
   const exportAll = () => {
     const day = new Date().toLocaleDateString("sv"); // YYYY-MM-DD
@@ -213,7 +468,8 @@ function mountPanel(root) {
 }
 
 const MOUNT = {
-  checklist: mountList, card: mountList, framework: mountStart, progress: mountPanel };
+  checklist: mountList, card: mountList, framework: mountStart, progress: mountPanel,
+  plan: mountPlan };
 
 let listening = false;
 
@@ -256,23 +512,25 @@ const mark = (node, now) =>
 function render() {
   const day = today();
   for (const box of $$(".mdx-item__box:enabled")) box.checked = done(box.closest("li").id);
+  for (const status of $$(".mdx-item__status")) renderNote(status);
   for (const bar of $$(".mdx-toolbar__bar")) {
     const list = bar.closest("[data-mdx-title]");
-    const ids = idsOf(list);
+    const ids = counted(idsOf(list));
+    const skipped = idsOf(list).length - ids.length;
     const n = ids.filter(done).length;
-    const key = n ? (n < ids.length ? "doing" : "done") : "todo";
+    const key = n === ids.length ? "done" : n ? "doing" : "todo";
     const now = list.matches(".mdx-card") && isNow(list, day);
     mark(list, now);
     Object.assign(bar, { max: ids.length, value: n });
     bar.previousSibling.replaceChildren(h("b", { class: `mdx-state--${key}` }, STATES[key]),
-      ` · ${n} of ${ids.length} done`, updatedStatus(list),
-      now ? h("b", { class: "mdx-badge" }, "Current phase") : "");
+      ` · ${n} of ${ids.length} done`, skipped ? ` · ${skipped} not applicable` : "",
+      updatedStatus(list), now ? h("b", { class: "mdx-badge" }, "Current phase") : "");
   }
   for (const li of $$(".mdx-item[data-mdx-revised]")) {
     if (li.querySelector(".mdx-item__updated")) renderRevision(li);
   }
   for (const topic of $$(".mdx-topic")) {
-    const ids = topic.dataset.mdxItems.split(" ");
+    const ids = counted(topic.dataset.mdxItems.split(" "));
     const n = ids.filter(done).length;
     topic.querySelector("[data-mdx-count]").textContent =
       n ? `${n} of ${ids.length} done` : `${ids.length} items`;
@@ -285,9 +543,11 @@ function render() {
     milestone.querySelector("[data-mdx-status]").textContent = now ? "You are here" : "";
   }
   for (const panel of $$("[data-mdx-plan]")) renderContinue(panel, day);
-  const ticks = Object.values(state.items).filter((e) => e.done).length;
+  const ticks = Object.keys(state.items).filter(done).length;
+  const skipped = Object.keys(state.items).filter(na).length;
   for (const summary of $$(".mdx-panel__summary")) {
-    summary.textContent = `${plural(ticks, "tick")} saved in this browser only.`;
+    const and = skipped ? ` and ${skipped} not applicable` : "";
+    summary.textContent = `${plural(ticks, "tick")}${and} saved in this browser only.`;
   }
   if (memoryOnly && !document.querySelector(".mdx-notice")) {
     document.querySelector("[data-mdx-component]")?.before(
@@ -300,8 +560,9 @@ function render() {
 function renderContinue(panel, day) {
   const plan = JSON.parse(panel.dataset.mdxPlan);
   const at = Math.max(0, plan.findIndex((p) => within(day, p.start, p.end)));
-  const tasks = plan.flatMap((p) => p.tasks);
-  const next = [...plan.slice(at), ...plan].flatMap((p) => p.tasks).find((task) => !done(task.id));
+  const tasks = plan.flatMap((p) => p.tasks).filter((task) => !na(task.id));
+  const next = [...plan.slice(at), ...plan].flatMap((p) => p.tasks)
+    .find((task) => !done(task.id) && !na(task.id));
   const link = (text, id = "") => h("a", { href: panel.dataset.mdxFramework + id }, text);
   panel.querySelector("[data-mdx-continue-text]").replaceChildren(...(next
     ? [day >= 0 ? "You are in " : "Start with ", h("b", {}, `${plan[at].label}: ${plan[at].title}`),

@@ -142,8 +142,9 @@ def test_migration_helpers_are_exported_for_future_versions(built_site, page):
             return {
                 key: mdx.KEY,
                 moved, items,
-                current: mdx.migrate({version: 1, items: {}, startDate: null}),
-                newer: mdx.migrate({version: 2, items: {}}),
+                current: mdx.migrate({version: 2, items: {}, startDate: null}),
+                older: mdx.migrate({version: 1, items: {}, startDate: null}),
+                newer: mdx.migrate({version: 3, items: {}}),
                 broken: mdx.migrate({version: 1, items: {a: {done: "yes"}}}),
             };
         }"""
@@ -155,7 +156,8 @@ def test_migration_helpers_are_exported_for_future_versions(built_site, page):
         "at": "2024-01-01T00:00:00.000Z",
         "from": "old",
     }
-    assert result["current"] == {"version": 1, "items": {}, "startDate": None}
+    assert result["current"] == {"version": 2, "items": {}, "startDate": None}
+    assert result["older"] == result["current"]
     assert result["newer"] is None and result["broken"] is None
 
 

@@ -89,7 +89,8 @@ def test_an_item_revised_after_its_tick_is_marked_until_the_reader_confirms_it(
         assert note(page, item).is_hidden()
     assert note(page, MINOR).count() == 0  # a typo fix is no news
     assert "1 updated since you ticked it" in status(page)
-    assert box(page, REVISED).get_attribute("aria-describedby") == f"{REVISED}--updated"
+    described = box(page, REVISED).get_attribute("aria-describedby").split()
+    assert described == [f"{REVISED}--updated", f"{REVISED}--status"]
     # By keyboard: from the item's checkbox to its "Got it".
     box(page, REVISED).focus()
     for _ in range(4):
@@ -102,7 +103,7 @@ def test_an_item_revised_after_its_tick_is_marked_until_the_reader_confirms_it(
     assert page.evaluate("document.activeElement.id") == f"{REVISED}--box"
     assert "Marked as read" in live_text(page)
     assert "updated since" not in status(page)
-    assert box(page, REVISED).get_attribute("aria-describedby") is None
+    assert box(page, REVISED).get_attribute("aria-describedby") == f"{REVISED}--status"
     entry = stored(page)["items"][REVISED]
     assert entry == {**TICKED, "seen": REVISED_ON}  # the tick itself is unchanged
     page.reload()
@@ -199,3 +200,34 @@ def test_axe_finds_no_violations_with_items_marked(revised_site, browser, path, 
     violations = axe_violations(page)
     context.close()
     assert violations == [], describe(violations)
+
+
+def test_a_note_saved_after_the_tick_keeps_the_mark_and_the_copy_reads_back_unchanged(
+    revised_site, context
+):
+    seed(context, SEEDED)
+    page = context.new_page()
+    open_page(page, revised_site.base_url + TOPIC)
+    item = page.locator(f"#{REVISED}")
+    item.locator(".mdx-btn--note").click()
+    page.locator(f"#{REVISED}--note").fill("Done in the payments service")
+    page.locator(f"#{REVISED}--note").press("Enter")
+    assert item.locator(".mdx-item__status").inner_text().startswith("Note:")
+    assert note(page, REVISED).is_visible()  # the note is not a new tick
+    button = page.locator(f"#{CHECKLIST.id}-checklist").get_by_role(
+        "button", name="Copy as Markdown"
+    )
+    button.click()
+    page.wait_for_function("b => b.dataset.mdxCopied !== undefined", arg=button.element_handle())
+    copied = button.get_attribute("data-mdx-copied")
+    line = next(line for line in copied.splitlines() if f"#{REVISED})" in line)
+    assert line.endswith(f"(updated {REVISED_ON}: {SUMMARY}) — Done in the payments service")
+    opener = page.locator(f"#{CHECKLIST.id}-checklist").get_by_role(
+        "button", name="Paste from an issue"
+    )
+    opener.click()
+    page.locator(".mdx-paste textarea").fill(copied)
+    page.get_by_role("button", name="Preview changes").click()
+    summary = page.locator(".mdx-paste__summary")
+    summary.wait_for()
+    assert summary.inner_text().startswith("0 changes")

@@ -63,7 +63,7 @@ def test_progress_is_one_versioned_value_under_the_site_path(built_site, page):
     keys = page.evaluate("Object.keys(localStorage)")
     assert [key for key in keys if "mdx" in key] == [KEY]
     data = stored(page)
-    assert data["version"] == 1 and data["startDate"] is None
+    assert data["version"] == 2 and data["startDate"] is None
     assert data["items"][FIRST]["done"] is False
     assert data["items"][SECOND]["done"] is True
     assert data["items"][SECOND]["at"].endswith("Z")
@@ -101,9 +101,11 @@ def test_leaving_through_the_navigation_and_coming_back_still_saves(built_site, 
     assert box(page, FIRST).is_checked()
     box(page, SECOND).check()
     assert ticks(page) == {FIRST, SECOND}
-    # Mounted once per page: one toolbar, one copy button per item.
+    # Mounted once per page: one toolbar; one copy button and one note control per item.
     assert page.locator(".mdx-toolbar__status").count() == 1
-    assert page.locator(f"#{FIRST} .mdx-btn").count() == 1
+    head = page.locator(f"#{FIRST} .mdx-item__head")
+    assert head.get_by_role("button", name="Copy link to").count() == 1
+    assert head.get_by_role("button", name="Note or not applicable").count() == 1
     assert problems == []
 
 

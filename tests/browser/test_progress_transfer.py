@@ -11,6 +11,7 @@ from tests.browser.helpers import (
     CHECKLIST,
     FIRST,
     SECOND,
+    STAMP,
     TOPIC,
     box,
     open_page,
@@ -52,7 +53,7 @@ def test_export_then_import_round_trips(built_site, context):
     name, content = export(page)
     assert re.fullmatch(r"backend-optimization-guide-progress-\d{4}-\d\d-\d\d\.json", name)
     exported = json.loads(content)
-    assert exported["version"] == 1
+    assert exported["version"] == 2
     assert {item for item, entry in exported["items"].items() if entry["done"]} == {
         FIRST,
         SECOND,
@@ -87,7 +88,7 @@ def test_second_import_merges_and_keeps_newer_changes(built_site, context):
     assert page.evaluate("localStorage.getItem('unrelated')") == "stays"
 
 
-INVALID = "Not a progress export of this guide (format 1), so nothing was imported."
+INVALID = "Not a progress export of this guide (format 1 to 2), so nothing was imported."
 
 
 @pytest.mark.parametrize(
@@ -99,8 +100,23 @@ INVALID = "Not a progress export of this guide (format 1), so nothing was import
         json.dumps({"version": 1, "items": [FIRST]}).encode(),
         json.dumps({"version": 1, "items": {FIRST: True}}).encode(),
         b"[]",
+        json.dumps(
+            {"version": 2, "items": {FIRST: {"done": True, "at": STAMP, "link": "javascript:x"}}}
+        ).encode(),
+        json.dumps(
+            {"version": 2, "items": {FIRST: {"done": True, "at": STAMP, "na": "yes"}}}
+        ).encode(),
     ],
-    ids=["not-json", "null", "wrong-version", "items-not-a-map", "entry-not-an-object", "array"],
+    ids=[
+        "not-json",
+        "null",
+        "wrong-version",
+        "items-not-a-map",
+        "entry-not-an-object",
+        "array",
+        "link-not-web",
+        "na-not-boolean",
+    ],
 )
 def test_invalid_import_changes_nothing_and_says_why(built_site, context, content):
     seed(context, json.dumps(value({FIRST: True})))

@@ -141,7 +141,7 @@ def export(page, base_url: str, state: str) -> None:
     with page.expect_download() as download:
         page.get_by_role("button", name="Export progress").click()
     exported = json.loads(download.value.path().read_bytes())
-    assert exported["version"] == 1 and isinstance(exported["items"], dict)
+    assert exported["version"] == 2 and isinstance(exported["items"], dict)
     expected = {FIRST} if state == "full" else set()
     assert {item for item, entry in exported["items"].items() if entry["done"]} == expected
 
