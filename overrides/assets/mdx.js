@@ -116,12 +116,14 @@ function mountList(root) {
     const note = h("p", { class: "mdx-toolbar__note" }, "Progress reset.", undo);
     actions.querySelector("p")?.remove();
     actions.append(note);
+    undo.focus(); // Reset is disabled now: nothing is left to reset
     announce(`${title} reset. Undo is available.`);
   });
   actions.append(
     button("Copy link", ` to ${title}`, (e) => copy(urlOf(root, root.id), e.currentTarget)),
     button("Copy as Markdown", ` ${title}`, (e) => copy(markdown(root), e.currentTarget)),
     reset);
+  reset.dataset.mdxReset = "";
   root.querySelector("[data-mdx-toolbar]").append(
     h("div", { class: "mdx-toolbar__status" }),
     h("progress", { class: "mdx-toolbar__bar", "aria-label": `Progress of ${title}` }),
@@ -221,6 +223,7 @@ function render() {
     const now = list.matches(".mdx-card") && isNow(list, day);
     mark(list, now);
     Object.assign(bar, { max: ids.length, value: n });
+    disableEmptyReset(list, n);
     bar.previousSibling.replaceChildren(h("b", { class: `mdx-state--${key}` }, STATES[key]),
       ` · ${n} of ${ids.length} done`, now ? h("b", { class: "mdx-badge" }, "Current phase") : "");
   }
@@ -247,6 +250,12 @@ function render() {
       h("p", { class: "mdx-notice", role: "status" },
         "Progress can't be saved in this browser; ticks last until you leave this page."));
   }
+}
+
+// Reset with nothing ticked would only offer "Progress reset. Undo" for nothing.
+function disableEmptyReset(list, n) {
+  const reset = list.querySelector("[data-mdx-reset]");
+  if (reset) reset.disabled = n === 0;
 }
 
 // Next unticked task: in the current phase (or phase 1), then later ones, then earlier.
