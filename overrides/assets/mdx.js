@@ -230,7 +230,7 @@ function render() {
   for (const topic of $$(".mdx-topic")) {
     const ids = topic.dataset.mdxItems.split(" ");
     const n = ids.filter(done).length;
-    topic.querySelector("[data-mdx-count]").textContent =
+    keepForPrint(topic.querySelector("[data-mdx-count]")).textContent =
       n ? `${n} of ${ids.length} done` : `${ids.length} items`;
   }
   const start = document.getElementById("mdx-start");
@@ -252,6 +252,20 @@ function render() {
   }
 }
 
+// Paper shows none of the reader's state (mdx-print.css): before `node`'s words first give way to
+// the reader's, a copy of them stays next to it for print only.
+function keepForPrint(node) {
+  if (!node.classList.contains("mdx-screen-only")) {
+    const copy = node.cloneNode(true);
+    for (const el of [copy, ...$$("[id]", copy)]) el.removeAttribute("id");
+    for (const name of Object.keys(copy.dataset)) delete copy.dataset[name];
+    copy.className = `${node.className} mdx-print-only`;
+    node.classList.add("mdx-screen-only");
+    node.after(copy);
+  }
+  return node;
+}
+
 // Reset with nothing ticked would only offer "Progress reset. Undo" for nothing.
 function disableEmptyReset(list, n) {
   const reset = list.querySelector("[data-mdx-reset]");
@@ -265,7 +279,7 @@ function renderContinue(panel, day) {
   const tasks = plan.flatMap((p) => p.tasks);
   const next = [...plan.slice(at), ...plan].flatMap((p) => p.tasks).find((task) => !done(task.id));
   const link = (text, id = "") => h("a", { href: panel.dataset.mdxFramework + id }, text);
-  panel.querySelector("[data-mdx-continue-text]").replaceChildren(...(next
+  keepForPrint(panel.querySelector("[data-mdx-continue-text]")).replaceChildren(...(next
     ? [day >= 0 ? "You are in " : "Start with ", h("b", {}, `${plan[at].label}: ${plan[at].title}`),
       ". Next: ",
       link(next.text, `#${next.id}`)]
