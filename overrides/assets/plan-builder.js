@@ -62,7 +62,7 @@ const copyButton = (label, more, text) =>
 function mountBuilder(root) {
   const output = root.querySelector("[data-mdx-plan-output]");
   root.querySelector("[data-mdx-plan-help]").textContent =
-    "Tick the chapters, checklists and phases below; the plan's link appears here, ready to paste into an onboarding issue.";
+    "Tick the chapters, checklists and phases below; the plan's link appears here and in a bar at the bottom of the window, ready to paste into an onboarding issue.";
   const boxes = $$(".mdx-directory__box");
   const bar = resultBar(root);
   const chosen = () => boxes.filter((box) => box.checked).map((box) => box.closest("[data-mdx-part]"));
