@@ -45,6 +45,11 @@ function resultBar(root) {
   return bar;
 }
 
+// A URL as text that wraps only after "/", "," or "&" (no-wrap runs, <wbr> between), as the
+// build writes the kit's addresses (render.url_breaks): never inside an id.
+const urlText = (url) => url.match(/[^/,&]*(?:[/,&]+|$)/g).filter(Boolean)
+  .flatMap((run, i) => [...(i ? [h("wbr", {})] : []), h("span", { class: "mdx-nowrap" }, run)]);
+
 function planMarkdown(entries, url) {
   const lines = entries.map((entry) => {
     const title = entry.querySelector(".mdx-directory__title").textContent.trim();
@@ -81,7 +86,7 @@ function mountBuilder(root) {
       .map(([kind, name]) => [entries.filter((e) => e.dataset.mdxPart.startsWith(`${kind}:`)).length, name])
       .filter(([n]) => n)
       .map(([n, name]) => `${n} ${n === 1 ? name.slice(0, -1) : name}`);
-    const link = h("a", { href: url(), target: "_self", class: "mdx-plan-builder__link" }, url());
+    const link = h("a", { href: url(), target: "_self", class: "mdx-plan-builder__link" }, ...urlText(url()));
     output.replaceChildren(
       h("p", {}, `Plan with ${counts.join(", ")}: `, link),
       copyButton("Copy link", " to the plan", url),

@@ -1,6 +1,7 @@
 """The team leads' page as a lead uses it on a phone and a desktop, in both schemes: a tick shows
 the plan where the tap happened, every box with its name is one target of at least 24 px, the
-selection survives a reload and Back, and addresses wrap only after a slash."""
+selection survives a reload and Back, and addresses wrap only after a slash (a plan's query also
+after a comma or "&"), never inside an id."""
 
 from __future__ import annotations
 
@@ -111,8 +112,11 @@ def test_the_selection_survives_reload_and_back(built_site, reader):
 def test_addresses_wrap_only_after_a_slash(built_site, reader):
     page = reader.new_page()
     open_page(page, built_site.base_url + LEADS)
+    # Every part ticked: the plan's link is as long as it gets.
+    for box in page.locator(".mdx-directory__box").all():
+        box.check()
     breaks = page.eval_on_selector_all(
-        "[data-mdx-copy-url]",
+        "[data-mdx-copy-url], .mdx-plan-builder__link",
         """codes => codes.flatMap(code => {
             // Each character's line (its top), in order; a new line after a character that is
             // not a slash is a break inside a word.
@@ -127,13 +131,15 @@ def test_addresses_wrap_only_after_a_slash(built_site, reader):
                 }
             }
             return chars.flatMap(([, top], i) => i && top > chars[i - 1][1] + 2
-                && chars[i - 1][0] !== "/" ? [`${code.textContent} at ${i}`] : []);
+                && !"/,&".includes(chars[i - 1][0]) ? [`${code.textContent} at ${i}`] : []);
         })""",
     )
     assert breaks == []
     # Every address still reads, and copies, as the whole URL.
     text = page.locator("[data-mdx-copy-url]").first.text_content()
     assert text.startswith(built_site.base_url) and " " not in text
+    link = page.locator(".mdx-plan-builder__link")
+    assert link.text_content() == link.get_attribute("href")
 
 
 def test_the_team_leads_page_has_no_axe_violations(built_site, reader):
