@@ -39,9 +39,13 @@ function keepSelection(parts) {
 }
 
 // The plan where the reader is ticking: what it holds, its link to copy, and the plan to open.
-function resultBar(root) {
+// It steps aside while the builder's own output is wholly in view, so the plan is not shown twice.
+function resultBar(root, output) {
   const bar = h("div", { class: "mdx-plan-bar", role: "region", "aria-label": "Your plan", hidden: "" });
   (root.closest("article") || root.parentNode).append(bar);
+  new IntersectionObserver(([entry]) =>
+    bar.classList.toggle("mdx-plan-bar--aside", entry.intersectionRatio >= 0.99), { threshold: [0, 0.99] })
+    .observe(output);
   return bar;
 }
 
@@ -69,7 +73,7 @@ function mountBuilder(root) {
   root.querySelector("[data-mdx-plan-help]").textContent =
     "Tick the chapters, checklists and phases below; the plan's link appears here and in a bar at the bottom of the window, ready to paste into an onboarding issue.";
   const boxes = $$(".mdx-directory__box");
-  const bar = resultBar(root);
+  const bar = resultBar(root, output);
   const chosen = () => boxes.filter((box) => box.checked).map((box) => box.closest("[data-mdx-part]"));
   const parts = () => chosen().map((entry) => entry.dataset.mdxPart);
   const url = () => root.dataset.mdxPlanAbsolute + planQuery(parts());

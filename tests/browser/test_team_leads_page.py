@@ -57,6 +57,14 @@ def test_a_tick_shows_the_plan_where_the_tap_happened(built_site, reader):
     # Untick: nothing left to show.
     name.click()
     assert bar.is_hidden()
+    # Next to the builder, whose own output shows the plan, the bar steps aside.
+    page.locator("#build-a-plan").scroll_into_view_if_needed()
+    page.locator(f"#plan-c-{FIRST_CHAPTER}").check()
+    output = page.locator("[data-mdx-plan-output]")
+    assert in_view(output) and "Plan with 1 chapter" in output.inner_text()
+    page.wait_for_function(
+        "() => !document.querySelector('.mdx-plan-bar').checkVisibility({visibilityProperty: true})"
+    )
 
 
 def test_each_box_with_its_name_is_one_target_of_24px(built_site, reader):
