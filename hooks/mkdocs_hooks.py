@@ -48,7 +48,7 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 
 from hooks.content import render, revisions
 from hooks.content.catalogue import Catalogue, load_catalogue
-from hooks.content.nav import nav_sections, site_pages
+from hooks.content.nav import nav_sections, printed_items, site_pages
 from hooks.content.toc import toc_tokens
 from hooks.guards import (
     handlers,
@@ -224,7 +224,21 @@ def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation
     docs_dir = Path(config.docs_dir)
     pages = site_pages(config.nav, docs_dir, config.use_directory_urls)
     _catalogue = load_catalogue(docs_dir.parent, docs_dir, pages)
+    _print_only_printed_sections(nav, config)
     return nav
+
+
+def _print_only_printed_sections(nav: Navigation, config: MkDocsConfig) -> None:
+    """Give the print page the nav without the sections whose pages its ``exclude`` leaves out:
+    the plugin prints a section's heading even when it prints none of its pages. Runs after the
+    plugin's own on_nav (hooks come after plugins), which hands the renderer ``nav.items``."""
+    plugin = config.plugins.get("print-site")
+    if plugin is None or not plugin.config.get("enabled"):
+        return
+    from mkdocs_print_site_plugin.exclude import exclude
+
+    patterns = list(plugin.config.get("exclude", []))
+    plugin.renderer.items = printed_items(nav.items, lambda path: exclude(path, patterns))
 
 
 def on_page_context(

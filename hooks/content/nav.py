@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import copy
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -93,3 +94,22 @@ def published_source(pages: Mapping[str, str], source: str) -> str | None:
         if candidate in pages:
             return candidate
     return None
+
+
+def printed_items(items: list[Any], excluded: Callable[[str], bool]) -> list[Any]:
+    """The navigation ``items`` (MkDocs' nav: pages with ``is_page`` and ``file.src_path``,
+    sections with ``is_section`` and ``children``, links) the print page shows: pages for which
+    ``excluded(src_path)`` is false, and each section that keeps at least one printed page, with
+    only its kept items. A section whose pages are all excluded would print as a page holding
+    nothing but its heading. Sections are shallow copies; ``items`` is not changed."""
+    kept: list[Any] = []
+    for item in items:
+        if item.is_section:
+            children = printed_items(item.children, excluded)
+            if any(child.is_page or child.is_section for child in children):
+                section = copy.copy(item)
+                section.children = children
+                kept.append(section)
+        elif not (item.is_page and excluded(item.file.src_path)):
+            kept.append(item)
+    return kept

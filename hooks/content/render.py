@@ -56,6 +56,20 @@ def inline_text(text: str) -> Markup:
     return Markup(_CODE_SPAN.sub(lambda match: f"<code>{match.group(1)}</code>", escaped))
 
 
+_URL_PARTS = re.compile(r"[^/]*(?:/+|$)")
+
+
+def url_breaks(url: str) -> Markup:
+    """``url`` escaped for display, allowed to wrap after a slash and nowhere else: each run up
+    to and including its slashes is a no-wrap span, with a ``<wbr>`` between runs. The text is
+    the URL unchanged (a copy of it is the URL). Wrapping at any character, which is what
+    ``overflow-wrap: anywhere`` does, breaks words and ids mid-word."""
+    runs = [run for run in _URL_PARTS.findall(url) if run]
+    return Markup("<wbr>").join(
+        Markup('<span class="mdx-nowrap">{}</span>').format(run) for run in runs
+    )
+
+
 def plain_text(text: str) -> str:
     """Data text without the backticks (for attributes and copied Markdown)."""
     return _CODE_SPAN.sub(lambda match: match.group(1), text)
@@ -119,6 +133,7 @@ def _environment() -> Environment:
     )
     environment.filters["inline"] = inline_text
     environment.filters["plain"] = plain_text
+    environment.filters["url_breaks"] = url_breaks
     return environment
 
 

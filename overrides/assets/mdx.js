@@ -195,6 +195,7 @@ function mountList(root) {
     const note = h("p", { class: "mdx-toolbar__note" }, "Progress reset.", undo);
     actions.querySelector(".mdx-toolbar__note")?.remove();
     actions.append(note);
+    undo.focus(); // Reset is disabled now: nothing is left to reset
     announce(`${title} reset. Undo is available.`);
   });
   actions.append(
@@ -203,6 +204,7 @@ function mountList(root) {
     reset);
   const [paste, pastePanel] = pasteControl(` into ${title} and the rest of this page`);
   actions.append(paste);
+  reset.dataset.mdxReset = "";
   root.querySelector("[data-mdx-toolbar]").append(
     h("div", { class: "mdx-toolbar__status" }),
     h("progress", { class: "mdx-toolbar__bar", "aria-label": `Progress of ${title}` }),
@@ -522,6 +524,7 @@ function render() {
     const now = list.matches(".mdx-card") && isNow(list, day);
     mark(list, now);
     Object.assign(bar, { max: ids.length, value: n });
+    disableEmptyReset(list, n);
     bar.previousSibling.replaceChildren(h("b", { class: `mdx-state--${key}` }, STATES[key]),
       ` · ${n} of ${ids.length} done`, skipped ? ` · ${skipped} not applicable` : "",
       updatedStatus(list), now ? h("b", { class: "mdx-badge" }, "Current phase") : "");
@@ -532,7 +535,7 @@ function render() {
   for (const topic of $$(".mdx-topic")) {
     const ids = counted(topic.dataset.mdxItems.split(" "));
     const n = ids.filter(done).length;
-    topic.querySelector("[data-mdx-count]").textContent =
+    keepForPrint(topic.querySelector("[data-mdx-count]")).textContent =
       n ? `${n} of ${ids.length} done` : `${ids.length} items`;
   }
   const start = document.getElementById("mdx-start");
@@ -556,6 +559,26 @@ function render() {
   }
 }
 
+// Paper shows none of the reader's state (mdx-print.css): before `node`'s words first give way to
+// the reader's, a copy of them stays next to it for print only.
+function keepForPrint(node) {
+  if (!node.classList.contains("mdx-screen-only")) {
+    const copy = node.cloneNode(true);
+    for (const el of [copy, ...$$("[id]", copy)]) el.removeAttribute("id");
+    for (const name of Object.keys(copy.dataset)) delete copy.dataset[name];
+    copy.className = `${node.className} mdx-print-only`;
+    node.classList.add("mdx-screen-only");
+    node.after(copy);
+  }
+  return node;
+}
+
+// Reset with nothing ticked would only offer "Progress reset. Undo" for nothing.
+function disableEmptyReset(list, n) {
+  const reset = list.querySelector("[data-mdx-reset]");
+  if (reset) reset.disabled = n === 0;
+}
+
 // Next unticked task: in the current phase (or phase 1), then later ones, then earlier.
 function renderContinue(panel, day) {
   const plan = JSON.parse(panel.dataset.mdxPlan);
@@ -564,7 +587,7 @@ function renderContinue(panel, day) {
   const next = [...plan.slice(at), ...plan].flatMap((p) => p.tasks)
     .find((task) => !done(task.id) && !na(task.id));
   const link = (text, id = "") => h("a", { href: panel.dataset.mdxFramework + id }, text);
-  panel.querySelector("[data-mdx-continue-text]").replaceChildren(...(next
+  keepForPrint(panel.querySelector("[data-mdx-continue-text]")).replaceChildren(...(next
     ? [day >= 0 ? "You are in " : "Start with ", h("b", {}, `${plan[at].label}: ${plan[at].title}`),
       ". Next: ",
       link(next.text, `#${next.id}`)]

@@ -122,3 +122,29 @@ def describe(violations: list[dict[str, Any]]) -> str:
         + "\n".join(f"  {n['target']}: {n['failureSummary']}" for n in v["nodes"])
         for v in violations
     )
+
+
+# The readers every path test walks with: a phone and a desktop width, each in both colour schemes
+# (Material follows the system scheme until the reader picks one).
+READERS = [(width, scheme) for width in (390, 1280) for scheme in ("light", "dark")]
+
+
+def reader_context(browser, width: int, scheme: str):
+    """A browser context as a reader at ``width`` CSS px in ``scheme`` ("light" or "dark") has
+    it: a phone's height at 390 px, a laptop's at 1280 px."""
+    return browser.new_context(
+        viewport={"width": width, "height": 844 if width < 600 else 900}, color_scheme=scheme
+    )
+
+
+def visible_empty_blocks(page, selector: str) -> list[str]:
+    """Elements inside ``selector`` that take up height but show nothing (no text, no control,
+    no image): blank bands a reader sees as a gap. Each as "card id > tag.class"."""
+    return page.eval_on_selector_all(
+        selector,
+        """cards => cards.flatMap(card => [...card.querySelectorAll("*")]
+            .filter(el => el.offsetHeight > 0 && !el.textContent.trim()
+                && !el.querySelector("input, img, svg, progress, button")
+                && !el.matches("input, img, svg, progress, button, br, hr, span.mdx-item__alias"))
+            .map(el => `${card.id} > ${el.tagName.toLowerCase()}.${el.className}`))""",
+    )

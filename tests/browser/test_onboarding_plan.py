@@ -127,7 +127,7 @@ def test_without_javascript_the_kit_lists_every_part_with_links(built_site, brow
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(built_site.base_url + "onboarding/")
-    hrefs = page.eval_on_selector_all(".mdx-directory__title", "els => els.map(e => e.href)")
+    hrefs = page.eval_on_selector_all(".mdx-directory__link", "els => els.map(e => e.href)")
     base = built_site.base_url
     assert [h for h in hrefs if "/guide/" in h and "#" not in h] == [
         f"{base}{chapter.url}" for chapter in catalogue.chapters.values()

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from hooks.content.nav import nav_sections, nav_sources, published_source
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+
+from hooks.content.nav import nav_sections, nav_sources, printed_items, published_source
 from tests.conftest import project_catalogue
 
 NAV = [
@@ -46,3 +49,40 @@ def test_a_chapter_and_a_topic_moved_into_folders_keep_their_ids(project_copy):
     after = project_catalogue(project_copy)
     assert after.chapters[chapter.id].url == chapter.url
     assert after.topics[topic.id].url == topic.url
+
+
+@dataclass
+class Item:
+    """A nav item as the print plugin reads MkDocs' nav: a page, a section or a link."""
+
+    title: str
+    src_path: str | None = None
+    children: list[Item] = field(default_factory=list)
+    is_link: bool = False
+
+    @property
+    def is_page(self) -> bool:
+        return self.src_path is not None
+
+    @property
+    def is_section(self) -> bool:
+        return self.src_path is None and not self.is_link
+
+    @property
+    def file(self) -> SimpleNamespace:
+        return SimpleNamespace(src_path=self.src_path)
+
+
+def test_printed_items_drop_sections_with_no_printed_page():
+    leads = Item("For team leads", children=[Item("Leads", "onboarding/index.md")])
+    guide = Item(
+        "The guide",
+        children=[Item("A", "guide/a.md"), Item("Deeper", children=[Item("B", "drafts/b.md")])],
+    )
+    nav = [Item("Home", "index.md"), guide, leads, Item("Source", is_link=True)]
+    printed = printed_items(nav, lambda path: path.startswith(("onboarding/", "drafts/")))
+    assert [item.title for item in printed] == ["Home", "The guide", "Source"]
+    assert [child.title for child in printed[1].children] == ["A"]
+    # The site's nav keeps every item.
+    assert [child.title for child in guide.children] == ["A", "Deeper"]
+    assert printed_items(nav, lambda path: False)[2].children == leads.children
