@@ -30,7 +30,9 @@ def _catalogue(env: Any) -> Catalogue:
 def _page(env: Any) -> render.PageContext:
     # MkDocs gives "topics/x/"; other engines may give "/topics/x/". Links need the former.
     return render.PageContext(
-        url=env.page.url.lstrip("/"), site_url=env.conf.get("site_url") or "/"
+        url=env.page.url.lstrip("/"),
+        site_url=env.conf.get("site_url") or "/",
+        repo_url=env.conf.get("repo_url"),
     )
 
 

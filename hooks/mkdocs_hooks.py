@@ -20,24 +20,27 @@ the line where known, and the fix; output rewrites (hooks/output/) then change t
 - nav titles, the print page's title and every heading are in sentence case (guards/titles.py).
 
 Chapters get their "related topics" box from data through the page context (on_page_context),
-and mkdocs-llmstxt its sections from nav (on_config).
+every page its "Suggest a fix" link and link preview values (Open Graph), and mkdocs-llmstxt its
+sections from nav (on_config).
 
 Chapters and topics list the headings macros write as raw HTML in their table of contents
 (content/toc.py, on_page_content).
 
 After mkdocs-redirects writes its stubs, each gets the preview tags of the page it leads to
 (output/redirects.py). Then every page gets its Content Security Policy (not when serving, where
-the live-reload script is injected inline) and Material's palette rule is keyed to our attribute
-(output/palette.py).
+the live-reload script is injected inline), Material's palette rule is keyed to our attribute
+(output/palette.py) and the pages' social cards are written (output/social_cards.py).
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import Any
 
 import markdown as markdown_lib
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
@@ -48,6 +51,7 @@ from mkdocs.structure.toc import AnchorLink, get_toc
 
 from hooks.content import render, revisions
 from hooks.content.catalogue import Catalogue, load_catalogue
+from hooks.content.feedback import suggest_fix_url
 from hooks.content.nav import nav_sections, printed_items, site_pages
 from hooks.content.toc import toc_tokens
 from hooks.guards import (
@@ -64,7 +68,7 @@ from hooks.guards import (
     titles,
 )
 from hooks.guards.built_pages import BuiltPage, PositionalHeading, read_page
-from hooks.output import csp, palette
+from hooks.output import csp, palette, social_cards
 from hooks.output import redirects as redirect_pages
 
 # The print plugin adds its stylesheets and script to every page; only its own page needs them.
@@ -77,6 +81,10 @@ _catalogue: Catalogue
 _converter: tuple[MkDocsConfig, markdown_lib.Markdown] | None = None
 # Built page ("guide/x/index.html") -> its source: the name shown ("docs/guide/x.md") and the file.
 _sources: dict[str, tuple[str, Path]] = {}
+# The social cards this build's pages name in their og:image, written in on_post_build.
+_cards: list[social_cards.Card] = []
+# Where cards are kept between builds, beside mkdocs.yml (git ignores .cache/).
+CARDS_CACHE = Path(".cache") / "social-cards"
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -127,6 +135,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     _sources.clear()
+    _cards.clear()
     for file in files.documentation_pages():
         _sources[file.dest_uri] = (f"docs/{file.src_uri}", Path(file.abs_src_path or ""))
     redirects_plugin = config.plugins.get("redirects")
@@ -245,12 +254,68 @@ def on_page_context(
     context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
 ) -> dict[str, Any]:
     """Give overrides/main.html the page's "related topics" box (``related_topics``, HTML; ""
-    on pages that are not chapters), rendered from the checklists' data."""
-    where = render.PageContext(url=page.url, site_url=config.site_url or "/")
+    on pages that are not chapters), rendered from the checklists' data, and ``page_links``
+    (see on_template_context)."""
+    where = render.PageContext(
+        url=page.url, site_url=config.site_url or "/", repo_url=config.repo_url
+    )
     context["related_topics"] = render.render_related_topics(_catalogue, where)
     page.next_page = _in_reading_chain(page.next_page, "next_page")
     page.previous_page = _in_reading_chain(page.previous_page, "previous_page")
+    context["page_links"] = functools.partial(_page_links, config=config)
     return context
+
+
+def on_template_context(
+    context: dict[str, Any], *, template_name: str, config: MkDocsConfig
+) -> dict[str, Any]:
+    """``page_links`` in every template's context too: the print plugin renders its page with
+    the context of 404.html (not through on_page_context), and its page needs them as well."""
+    context["page_links"] = functools.partial(_page_links, config=config)
+    return context
+
+
+def _page_links(page: Page | None, *, config: MkDocsConfig) -> dict[str, Any]:
+    """What overrides/main.html writes for ``page`` besides its content: ``suggest_fix_url``
+    (content/feedback.py; None without ``repo_url``) and ``link_preview`` (see _link_preview);
+    an empty dict without a page (404.html)."""
+    if page is None:
+        return {}
+    title = config.site_name if page.is_homepage else Markup(page.title or "").striptags()
+    base = (config.site_url or "/").removesuffix("/") + "/"
+    url = page.canonical_url or base + page.url
+    return {
+        "suggest_fix_url": suggest_fix_url(config.repo_url, url, title),
+        "link_preview": _link_preview(page, config, title, url),
+    }
+
+
+def _link_preview(page: Page, config: MkDocsConfig, title: str, url: str) -> dict[str, Any]:
+    """The page's Open Graph and Twitter card values, as overrides/main.html writes them:
+    ``title``, ``description``, ``url`` (canonical), ``site_name``, ``type`` ("website" for the
+    home page, else "article") and ``image`` (``url`` absolute from ``site_url``, ``width`` and
+    ``height`` in pixels, ``alt``), or ``image`` None when ``extra.social_cards`` is off (the
+    preview). The card is recorded for on_post_build to write (output/social_cards.py)."""
+    image = None
+    if config.extra.get("social_cards", True):
+        section = page.parent.title if page.parent is not None else ""
+        card = social_cards.Card(title=title, section=section, site_name=config.site_name)
+        _cards.append(card)
+        base = (config.site_url or "/").removesuffix("/") + "/"
+        image = {
+            "url": base + card.path,
+            "width": social_cards.WIDTH,
+            "height": social_cards.HEIGHT,
+            "alt": card.alt,
+        }
+    return {
+        "title": title,
+        "description": page.meta.get("description") or config.site_description or "",
+        "url": url,
+        "site_name": config.site_name,
+        "type": "website" if page.is_homepage else "article",
+        "image": image,
+    }
 
 
 def _in_reading_chain(page: Any, step: str) -> Any:
@@ -413,6 +478,9 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         problems += ledger.changed_text_problems(recorded, revisions.read_texts(_catalogue))
     _fail(problems)
     palette.rename_switching_rule(site_dir)
+    if _cards:
+        cache_dir = Path(config.config_file_path).parent / CARDS_CACHE
+        social_cards.write_cards(_cards, site_dir, cache_dir)
     if not _serving:
         for name, reading in readings.items():
             html = csp.with_policy(texts[name], reading.inline_scripts)

@@ -19,6 +19,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from hooks.content.catalogue import Catalogue, Topic
+from hooks.content.feedback import suggest_fix_url
 from hooks.content.nav import published_source
 
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
@@ -28,10 +29,12 @@ _CODE_SPAN = re.compile(r"`([^`]+)`")
 
 @dataclass(frozen=True)
 class PageContext:
-    """Where the HTML goes: the page's site-relative URL and the site's absolute base URL."""
+    """Where the HTML goes: the page's site-relative URL, the site's absolute base URL and the
+    repository's (mkdocs.yml's ``repo_url``; None without one, and then no "Suggest a fix")."""
 
     url: str  # e.g. "topics/webhook-design/" ("" for the home page)
     site_url: str  # e.g. "https://owner.github.io/repo/"
+    repo_url: str | None = None  # e.g. "https://github.com/owner/repo"
 
     def link(self, target: str) -> str:
         """Relative link from this page to a site-relative URL (keeps a #fragment)."""
@@ -48,6 +51,11 @@ class PageContext:
         """Absolute URL on the published site, for links that leave the site (copied Markdown)."""
         base = self.site_url if self.site_url.endswith("/") else self.site_url + "/"
         return base + (self.url if target == "" else target)
+
+    def suggest_fix(self, item_id: str, text: str) -> str | None:
+        """The "Suggest a fix" issue-form link for the item ``item_id`` on this page, its title
+        ``text`` (data text) in plain text; None without a repository (content/feedback.py)."""
+        return suggest_fix_url(self.repo_url, self.absolute(), "", item_id, plain_text(text))
 
 
 def inline_text(text: str) -> Markup:
