@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import markdown as markdown_lib
 from mkdocs.config.defaults import MkDocsConfig
@@ -294,7 +295,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             problems += ledger.positional_heading_problems(
                 reading, lambda heading, at=name: _locate_heading(at, heading)
             )
-    problems += links.broken_content_links(readings, files, _locate)
+    site_path = urlsplit(config.site_url or "/").path or "/"
+    problems += links.broken_content_links(readings, files, _locate, site_path.rstrip("/") + "/")
     problems += resources.blocked_resource_problems(
         readings, csp.directives(), config.site_url or "", _locate
     )

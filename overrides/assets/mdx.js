@@ -17,9 +17,15 @@ function blank() {
 }
 
 const done = (id) => state.items[id]?.done === true;
-const idsOf = (root) => $$(".mdx-item", root).map((li) => li.id);
+const idOf = (node) => node.closest(".mdx-item").dataset.mdxItem;
+const idsOf = (root) => $$(".mdx-item", root).map(idOf);
 const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
-const urlOf = (node, id) => `${node.closest("[data-mdx-url]").dataset.mdxUrl}#${id}`;
+
+// The address of `id` on the page as this reader reached it: data-mdx-url is relative to the
+// page, so a copied link works wherever the site is served (another port, a sub-path, a
+// downloaded copy), not only at the address the site was built for.
+const urlOf = (node, id) =>
+  new URL(`${node.closest("[data-mdx-url]").dataset.mdxUrl}#${id}`, location.href).href;
 const entry = (id, isDone) => ({ ...state.items[id], done: isDone, at: new Date().toISOString() });
 
 const button = (label, more, onclick, className = "") =>
@@ -83,8 +89,8 @@ function markdown(root) {
     const text = [...li.querySelector("label").childNodes].map((node) => node.nodeName === "CODE"
       ? `\`${node.textContent}\``
       : node.textContent.replace(/[\\[\]]/g, "\\$&"));
-    const url = urlOf(li, li.id);
-    return `- [${done(li.id) ? "x" : " "}] [${text.join("").replace(/\s+/g, " ").trim()}](${url})`;
+    const url = urlOf(li, idOf(li));
+    return `- [${done(idOf(li)) ? "x" : " "}] [${text.join("").replace(/\s+/g, " ").trim()}](${url})`;
   });
   return `### ${root.dataset.mdxTitle}\n\n${lines.join("\n")}`;
 }
@@ -96,10 +102,10 @@ function mountList(root) {
     const label = li.querySelector("label");
     label.control.disabled = false;
     label.parentNode.append(button("", `Copy link to “${label.textContent.trim()}”`,
-      (e) => copy(urlOf(li, li.id), e.currentTarget), "mdx-btn--icon"));
+      (e) => copy(urlOf(li, idOf(li)), e.currentTarget), "mdx-btn--icon"));
   }
   root.addEventListener("change", ({ target }) => {
-    const id = target.closest("li").id;
+    const id = idOf(target);
     update((s) => (s.items[id] = entry(id, target.checked)));
     announce(`${title}: ${root.querySelector(".mdx-toolbar__status").textContent}`);
   });
@@ -191,7 +197,7 @@ export function mount({ before } = {}) {
     });
   }
   state = read();
-  const renames = $$("[data-mdx-aliases]").map((li) => [li.id, li.dataset.mdxAliases.split(" ")]);
+  const renames = $$("[data-mdx-aliases]").map((li) => [idOf(li), li.dataset.mdxAliases.split(" ")]);
   if (adoptAliases({ ...state.items }, renames)) update((s) => adoptAliases(s.items, renames));
   for (const root of $$("[data-mdx-component]:not([data-mdx-ready])")) {
     root.dataset.mdxReady = "";
@@ -212,7 +218,7 @@ const mark = (node, now) =>
 
 function render() {
   const day = today();
-  for (const box of $$(".mdx-item__box:enabled")) box.checked = done(box.closest("li").id);
+  for (const box of $$(".mdx-item__box:enabled")) box.checked = done(idOf(box));
   for (const bar of $$(".mdx-toolbar__bar")) {
     const list = bar.closest("[data-mdx-title]");
     const ids = idsOf(list);

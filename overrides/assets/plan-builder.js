@@ -29,13 +29,26 @@ const copyButton = (label, more, text) =>
   h("button", { type: "button", class: "mdx-btn", "aria-label": label + more,
     onclick: (event) => copy(text(), event.currentTarget) }, label);
 
+// The addresses a team lead copies are those of the site they are on (another port, a
+// sub-path, a downloaded copy), not the one it was built for: each relative link is resolved
+// against this page's own URL, and the directory shows what will be copied.
+const here = (relative) => new URL(relative, location.href).href;
+
+function showAddresses() {
+  for (const entry of $$(".mdx-directory__entry")) {
+    entry.querySelector("[data-mdx-copy-url]").textContent =
+      entry.querySelector(".mdx-directory__title").href;
+  }
+}
+
 function mountBuilder(root) {
+  showAddresses();
   const output = root.querySelector("[data-mdx-plan-output]");
   root.querySelector("[data-mdx-plan-help]").textContent =
     "Tick the chapters, checklists and phases below; the plan's link appears here, ready to paste into an onboarding issue.";
   const boxes = $$(".mdx-directory__box");
   const chosen = () => boxes.filter((box) => box.checked).map((box) => box.closest("[data-mdx-part]"));
-  const url = () => root.dataset.mdxPlanAbsolute + planQuery(chosen().map((entry) => entry.dataset.mdxPart));
+  const url = () => here(root.dataset.mdxPlanUrl) + planQuery(chosen().map((entry) => entry.dataset.mdxPart));
   const show = () => {
     const entries = chosen();
     if (!entries.length) {
