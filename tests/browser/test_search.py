@@ -52,13 +52,13 @@ def picked_entries() -> list[Entry]:
     """The first item of every checklist, the first task of the week-by-week plan and its first
     phase card."""
     entries = [
-        Entry(item.text, topic.url, item.id, f".mdx-item:has(#{item.id})")
+        Entry(item.text, topic.url, item.id, f"[data-mdx-item={item.id}]")
         for topic in CATALOGUE.topics.values()
         for item in topic.items[:1]
     ]
     phase = CATALOGUE.phases[0]
     task = phase.tasks[0]
-    entries.append(Entry(task.text, CATALOGUE.framework_url, task.id, f".mdx-item:has(#{task.id})"))
+    entries.append(Entry(task.text, CATALOGUE.framework_url, task.id, f"[data-mdx-item={task.id}]"))
     # A card's heading carries the search entry; the card itself keeps the phase's id.
     entries.append(
         Entry(
