@@ -1,6 +1,7 @@
 """The search index holds every checklist item, framework task and phase card as an entry of its
 own (title: its text; text: its why; location: its page and anchor) and leaves out what repeats
-other pages or is no reader's search: the plan and print pages, sources and links."""
+other pages or is no reader's search: the plan and print pages, the review record's tables,
+sources and links."""
 
 from __future__ import annotations
 
@@ -58,3 +59,16 @@ def test_the_index_leaves_out_repeated_pages_sources_and_links(entries):
             for source in item.sources:
                 assert words(source.note) not in text, f"{item.id}: source note indexed"
             assert f"Link to “{words(item.text)}”" not in text
+
+
+def test_the_review_record_is_read_on_its_page_not_searched(entries):
+    """Its tables restate every item by id; its prose and headings stay searchable."""
+    catalogue = project_catalogue()
+    reviews = [entry for url, entry in entries.items() if url.startswith("about/reviews/")]
+    assert reviews, "the review page is indexed"
+    ids = [item.id for topic in catalogue.topics.values() for item in topic.items]
+    ids += [task.id for phase in catalogue.phases for task in phase.tasks]
+    for entry in reviews:
+        assert not [item for item in ids if f"<code>{item}</code>" in entry["text"]], entry[
+            "location"
+        ]
