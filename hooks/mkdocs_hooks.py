@@ -38,6 +38,7 @@ import functools
 import re
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import markdown as markdown_lib
 from markupsafe import Markup
@@ -446,7 +447,8 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             problems += ledger.positional_heading_problems(
                 reading, lambda heading, at=name: _locate_heading(at, heading)
             )
-    problems += links.broken_content_links(readings, files, _locate)
+    site_path = urlsplit(config.site_url or "/").path or "/"
+    problems += links.broken_content_links(readings, files, _locate, site_path.rstrip("/") + "/")
     problems += resources.blocked_resource_problems(
         readings, csp.directives(), config.site_url or "", _locate
     )

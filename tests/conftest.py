@@ -90,15 +90,20 @@ def read_site(site_dir: Path) -> dict[str, BuiltPage]:
 
 
 class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site only under SUB_PATH and answers misses with the site's 404 page."""
+    """Serves the site only under its sub-path (SUB_PATH unless told) and answers misses with
+    the site's 404 page, as GitHub Pages does at any depth."""
+
+    def __init__(self, *args: Any, prefix: str = SUB_PATH, **kwargs: Any) -> None:
+        self.prefix = prefix  # set first: the base class handles the request while it starts
+        super().__init__(*args, **kwargs)
 
     def log_message(self, format: str, *args: object) -> None:  # quiet test output
         pass
 
     def translate_path(self, path: str) -> str:
-        if not path.startswith(SUB_PATH):
+        if not path.startswith(self.prefix):
             return "/nonexistent"
-        return super().translate_path("/" + path[len(SUB_PATH) :])
+        return super().translate_path("/" + path[len(self.prefix) :])
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page_404 = Path(self.directory) / "404.html"
@@ -114,8 +119,12 @@ class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
         super().send_error(code, message, explain)
 
 
-def serve_directory(directory: Path, sock: socket.socket) -> http.server.ThreadingHTTPServer:
-    handler = functools.partial(_SubPathHandler, directory=str(directory))
+def serve_directory(
+    directory: Path, sock: socket.socket, prefix: str = SUB_PATH
+) -> http.server.ThreadingHTTPServer:
+    """Serve ``directory`` under ``prefix`` ("/a/b/") on the bound socket ``sock``, in a
+    thread, until the returned server's shutdown()."""
+    handler = functools.partial(_SubPathHandler, directory=str(directory), prefix=prefix)
     server = http.server.ThreadingHTTPServer(sock.getsockname(), handler, bind_and_activate=False)
     server.socket.close()
     server.socket = sock
@@ -124,14 +133,32 @@ def serve_directory(directory: Path, sock: socket.socket) -> http.server.Threadi
     return server
 
 
+def _free_socket() -> socket.socket:
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("127.0.0.1", 0))
+    return sock
+
+
+@contextlib.contextmanager
+def served_elsewhere(site_dir: Path, prefix: str) -> Iterator[str]:
+    """Serve a built ``site_dir`` under ``prefix`` ("/other/path/") on another free local port
+    than the one it was built for, as a copy of the site served elsewhere is (another port, a
+    sub-path, a downloaded artifact); yields the base URL. The server stops when the block ends."""
+    sock = _free_socket()
+    server = serve_directory(site_dir, sock, prefix)
+    try:
+        yield f"http://127.0.0.1:{sock.getsockname()[1]}{prefix}"
+    finally:
+        server.shutdown()
+
+
 @contextlib.contextmanager
 def served_build(project_dir: Path, site_dir: Path) -> Iterator[BuiltSite]:
     """Build ``project_dir`` strictly into ``site_dir`` for the address it is then served at,
     under SUB_PATH on a free local port, as GitHub Pages serves a project site; fails the test
     when the build fails. The server stops when the block ends."""
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
+    sock = _free_socket()
     base_url = f"http://127.0.0.1:{sock.getsockname()[1]}{SUB_PATH}"
     result = run_mkdocs_build(project_dir, site_dir, base_url)
     if result.returncode != 0:

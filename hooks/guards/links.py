@@ -21,11 +21,16 @@ from hooks.guards.built_pages import BuiltPage
 DERIVED_PAGES = ("print_page/index.html",)
 
 
-def _target(page_name: str, path: str, files: frozenset[str]) -> str | None:
-    """The site-relative file a link's ``path`` leads to from ``page_name``, or None."""
+def _target(page_name: str, path: str, files: frozenset[str], site_path: str = "/") -> str | None:
+    """The site-relative file a link's ``path`` leads to from ``page_name``, or None. A path
+    under ``site_path`` (the path of the site's URL, "/docs/") leads from the site's root: MkDocs
+    writes the 404 page's links that way, since that page is served at any depth."""
     if not path:
         return page_name
-    target = posixpath.normpath(posixpath.join(posixpath.dirname(page_name), unquote(path)))
+    base = posixpath.dirname(page_name)
+    if path.startswith(site_path):
+        path, base = path[len(site_path) :] or ".", ""
+    target = posixpath.normpath(posixpath.join(base, unquote(path)))
     if target == ".." or target.startswith(("../", "/")):
         return None
     if target == ".":
@@ -36,14 +41,18 @@ def _target(page_name: str, path: str, files: frozenset[str]) -> str | None:
 
 
 def broken_content_links(
-    pages: Mapping[str, BuiltPage], files: frozenset[str], locate: Callable[[str, str], str]
+    pages: Mapping[str, BuiltPage],
+    files: frozenset[str],
+    locate: Callable[[str, str], str],
+    site_path: str = "/",
 ) -> list[str]:
     """One problem string per link that leads to no file, or to an anchor its page lacks.
 
     ``pages`` maps each built HTML file (site-relative, ``guide/x/index.html``) to its reading;
     ``files`` is every file of the built site, site-relative; ``locate(page, text)`` names where
     to fix a page: its source file and the line holding ``text`` (``docs/guide/x.md:12``), or
-    the built page when it has no source.
+    the built page when it has no source. ``site_path`` is the path of the site's URL ("/" or
+    "/docs/"): a link starting with it leads from the site's root.
     Links with a scheme or host (other sites, ``mailto:``) are not checked here.
     """
     problems = []
@@ -54,7 +63,7 @@ def broken_content_links(
             parts = urlsplit(href)
             if parts.scheme or parts.netloc:
                 continue
-            target = _target(page_name, parts.path, files)
+            target = _target(page_name, parts.path, files, site_path)
             if target is None:
                 problems.append(
                     f"{locate(page_name, href)}: link '{href}' leads to no page; fix the path "

@@ -22,9 +22,15 @@ const done = (id) => state.items[id]?.done === true && !na(id);
 // Not-applicable items leave every total: counts, phase states, the plan, the panel.
 const na = (id) => state.items[id]?.na === true;
 const counted = (ids) => ids.filter((id) => !na(id));
-const idsOf = (root) => $$(".mdx-item", root).map((li) => li.id);
+const idOf = (node) => node.closest(".mdx-item").dataset.mdxItem;
+const idsOf = (root) => $$(".mdx-item", root).map(idOf);
 const plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
-const urlOf = (node, id) => `${node.closest("[data-mdx-url]").dataset.mdxUrl}#${id}`;
+
+// The address of `id` on the page as this reader reached it: data-mdx-url is relative to the
+// page, so a copied link works wherever the site is served (another port, a sub-path, a
+// downloaded copy), not only at the address the site was built for.
+const urlOf = (node, id) =>
+  new URL(`${node.closest("[data-mdx-url]").dataset.mdxUrl}#${id}`, location.href).href;
 const entry = (id, isDone) => {
   const { ticked: _ticked, ...rest } = state.items[id] ?? {};
   return { ...rest, done: isDone, at: new Date().toISOString() };
@@ -47,7 +53,7 @@ function tick(id, isDone) {
 const tickedAt = (e) => (typeof e?.ticked === "string" ? e.ticked : e?.at);
 const isUpdated = (e, day) => !!day && e?.done === true && typeof tickedAt(e) === "string" &&
   tickedAt(e) < day && !(typeof e.seen === "string" && e.seen >= day);
-const updated = (li) => isUpdated(state.items[li.id], li.dataset.mdxRevised);
+const updated = (li) => isUpdated(state.items[idOf(li)], li.dataset.mdxRevised);
 const revisionMark = (li) => updated(li)
   ? ` (updated ${li.dataset.mdxRevised}: ${li.dataset.mdxRevision})` : "";
 // The later of two confirmed days: a revision confirmed on either device stays confirmed.
@@ -149,15 +155,15 @@ function taskLine(li) {
   const text = [...li.querySelector("label").childNodes].map((node) => node.nodeName === "CODE"
     ? `\`${node.textContent}\``
     : node.textContent.replace(/[\\[\]]/g, "\\$&"));
-  const item = `[${oneLine(text.join(""))}](${urlOf(li, li.id)})`;
-  const { note, reason, link } = state.items[li.id] ?? {};
+  const item = `[${oneLine(text.join(""))}](${urlOf(li, idOf(li))})`;
+  const { note, reason, link } = state.items[idOf(li)] ?? {};
   const tail = (words) => {
     const all = oneLine([words, link && `(${link})`].filter(Boolean).join(" "));
     return all ? ` — ${all}` : "";
   };
-  return na(li.id)
+  return na(idOf(li))
     ? `- [x] ~~${item}~~${tail(reason ? `n/a: ${reason}` : "n/a")}`
-    : `- [${done(li.id) ? "x" : " "}] ${item}${revisionMark(li)}${tail(note)}`;
+    : `- [${done(idOf(li)) ? "x" : " "}] ${item}${revisionMark(li)}${tail(note)}`;
 }
 
 function markdown(root) {
@@ -172,13 +178,13 @@ function mountList(root) {
     const label = li.querySelector("label");
     label.control.disabled = false;
     label.parentNode.append(button("", `Copy link to “${label.textContent.trim()}”`,
-      (e) => copy(urlOf(li, li.id), e.currentTarget), "mdx-btn--icon"));
+      (e) => copy(urlOf(li, idOf(li)), e.currentTarget), "mdx-btn--icon"));
     mountNote(li);
     if (li.dataset.mdxRevised) mountRevision(li, label);
   }
   root.addEventListener("change", ({ target }) => {
     if (!target.matches(".mdx-item__box")) return; // not the note form's inputs
-    const id = target.closest("li").id;
+    const id = idOf(target);
     update((s) => (s.items[id] = tick(id, target.checked)));
     announce(`${title}: ${root.querySelector(".mdx-toolbar__status").textContent}`);
   });
@@ -225,7 +231,7 @@ const shortLink = (link) => link.replace(/^https?:\/\//, "").replace(/\/$/, "");
 
 // What the item's saved note says, under the item: nothing when there is none.
 function renderNote(status) {
-  const id = status.closest(".mdx-item").id;
+  const id = idOf(status);
   const { note, reason, link } = state.items[id] ?? {};
   const words = na(id)
     ? `Not applicable here${reason ? `: ${reason}` : ""}`
@@ -246,7 +252,7 @@ function renderNote(status) {
 // small form under the item; Save or Enter keeps it, Cancel or Escape closes it, and focus
 // goes back to the button either way.
 function mountNote(li) {
-  const id = li.id;
+  const id = idOf(li);
   const name = li.querySelector("label").textContent.trim();
   const status = h("p", { class: "mdx-item__status", id: `${id}--status` });
   li.querySelector(".mdx-item__head").after(status);
@@ -342,11 +348,11 @@ function pasteControl(more) {
     const known = new Map();
     const names = new Map();
     for (const li of $$(".mdx-item")) {
-      names.set(li.id, li.querySelector("label").textContent.trim());
+      names.set(idOf(li), li.querySelector("label").textContent.trim());
       for (const alias of (li.dataset.mdxAliases || "").split(" ").filter(Boolean)) {
-        known.set(alias, li.id);
+        known.set(alias, idOf(li));
       }
-      known.set(li.id, li.id);
+      known.set(idOf(li), idOf(li));
     }
     state = read();
     const tasks = parseTaskList(area.value);
@@ -399,11 +405,11 @@ function mountPlan(root) {
 function mountRevision(li, label) {
   const day = li.dataset.mdxRevised;
   const gotIt = button("Got it", `: “${label.textContent.trim()}” was updated`, () => {
-    update((s) => (s.items[li.id] = { ...s.items[li.id], seen: day }));
+    update((s) => (s.items[idOf(li)] = { ...s.items[idOf(li)], seen: day }));
     label.control.focus(); // the button hides; focus stays on the item
     announce(`Marked as read: the update of ${day}.`);
   });
-  label.parentNode.after(h("p", { class: "mdx-item__updated", id: `${li.id}--updated`,
+  label.parentNode.after(h("p", { class: "mdx-item__updated", id: `${idOf(li)}--updated`,
     hidden: "" }, h("b", {}, "Updated"), ` ${day}: ${li.dataset.mdxRevision} `, gotIt));
 }
 
@@ -413,7 +419,7 @@ function renderRevision(li) {
   // The item's note (mountNote) describes the box too; the update comes first while it shows.
   const box = li.querySelector(".mdx-item__box");
   box.setAttribute("aria-describedby",
-    [on && `${li.id}--updated`, `${li.id}--status`].filter(Boolean).join(" "));
+    [on && `${idOf(li)}--updated`, `${idOf(li)}--status`].filter(Boolean).join(" "));
 }
 
 function updatedStatus(list) {
@@ -492,7 +498,7 @@ export function mount({ before } = {}) {
     });
   }
   state = read();
-  const renames = $$("[data-mdx-aliases]").map((li) => [li.id, li.dataset.mdxAliases.split(" ")]);
+  const renames = $$("[data-mdx-aliases]").map((li) => [idOf(li), li.dataset.mdxAliases.split(" ")]);
   if (adoptAliases({ ...state.items }, renames)) update((s) => adoptAliases(s.items, renames));
   for (const root of $$("[data-mdx-component]:not([data-mdx-ready])")) {
     root.dataset.mdxReady = "";
@@ -513,7 +519,7 @@ const mark = (node, now) =>
 
 function render() {
   const day = today();
-  for (const box of $$(".mdx-item__box:enabled")) box.checked = done(box.closest("li").id);
+  for (const box of $$(".mdx-item__box:enabled")) box.checked = done(idOf(box));
   for (const status of $$(".mdx-item__status")) renderNote(status);
   for (const bar of $$(".mdx-toolbar__bar")) {
     const list = bar.closest("[data-mdx-title]");

@@ -68,7 +68,20 @@ const copyButton = (label, more, text) =>
   h("button", { type: "button", class: "mdx-btn", "aria-label": label + more,
     onclick: (event) => copy(text(), event.currentTarget) }, label);
 
+// The addresses a team lead copies are those of the site they are on (another port, a
+// sub-path, a downloaded copy), not the one it was built for: each relative link is resolved
+// against this page's own URL, and the directory shows what will be copied.
+const here = (relative) => new URL(relative, location.href).href;
+
+function showAddresses() {
+  for (const entry of $$(".mdx-directory__entry")) {
+    entry.querySelector("[data-mdx-copy-url]")
+      .replaceChildren(...urlText(entry.querySelector(".mdx-directory__link").href));
+  }
+}
+
 function mountBuilder(root) {
+  showAddresses();
   const output = root.querySelector("[data-mdx-plan-output]");
   root.querySelector("[data-mdx-plan-help]").textContent =
     "Tick the chapters, checklists and phases below; the plan's link appears here and in a bar at the bottom of the window, ready to paste into an onboarding issue.";
@@ -76,7 +89,7 @@ function mountBuilder(root) {
   const bar = resultBar(root, output);
   const chosen = () => boxes.filter((box) => box.checked).map((box) => box.closest("[data-mdx-part]"));
   const parts = () => chosen().map((entry) => entry.dataset.mdxPart);
-  const url = () => root.dataset.mdxPlanAbsolute + planQuery(parts());
+  const url = () => here(root.dataset.mdxPlanUrl) + planQuery(parts());
   const show = () => {
     const entries = chosen();
     keepSelection(parts());

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from urllib.parse import urljoin
 
 import pytest
 
@@ -65,7 +66,7 @@ def in_viewport(page, selector: str) -> bool:
 
 def test_deep_link_highlights_the_item(built_site, page):
     open_page(page, f"{built_site.base_url}{TOPIC}#{SECOND}")
-    item = page.locator(f"#{SECOND}")
+    item = page.locator(f".mdx-item:has(#{SECOND})")  # the id is on the item's heading
     assert "mdx-is-target" in item.get_attribute("class")
     assert item.evaluate("li => getComputedStyle(li).outlineStyle") == "solid"
     assert in_viewport(page, f"#{SECOND}")
@@ -75,7 +76,9 @@ def test_deep_link_highlights_the_item(built_site, page):
 def test_hashchange_moves_the_highlight(built_site, page):
     open_page(page, f"{built_site.base_url}{TOPIC}#{SECOND}")
     page.locator(f"#{FIRST} .mdx-item__link").click()
-    page.wait_for_function(f"() => document.getElementById('{FIRST}').matches('.mdx-is-target')")
+    page.wait_for_function(
+        f"() => document.getElementById('{FIRST}').closest('.mdx-item').matches('.mdx-is-target')"
+    )
     assert page.locator(".mdx-is-target").count() == 1
 
 
@@ -84,7 +87,7 @@ def test_following_the_continue_link_highlights_the_item(built_site, page):
     page.locator("[data-mdx-continue-text] a").click()
     page.wait_for_url(f"**/{FRAMEWORK}#{FIRST_TASK}")
     page.wait_for_function(
-        f"() => document.getElementById('{FIRST_TASK}')?.matches('.mdx-is-target')"
+        f"() => document.getElementById('{FIRST_TASK}')?.closest('.mdx-is-target') !== null"
     )
     assert in_viewport(page, f"#{FIRST_TASK}")
 
@@ -93,7 +96,8 @@ def test_highlight_respects_reduced_motion(built_site, browser):
     context = browser.new_context(reduced_motion="reduce")
     page = context.new_page()
     open_page(page, f"{built_site.base_url}{TOPIC}#{SECOND}")
-    assert page.locator(f"#{SECOND}").evaluate("li => getComputedStyle(li).animationName") == "none"
+    item = page.locator(f".mdx-item:has(#{SECOND})")
+    assert item.evaluate("li => getComputedStyle(li).animationName") == "none"
     context.close()
 
 
@@ -101,7 +105,7 @@ def test_old_id_lands_on_the_renamed_item(built_site, context):
     rename_first_item(context)
     page = context.new_page()
     open_page(page, f"{built_site.base_url}{TOPIC}#{OLD_ID}")
-    assert page.locator(".mdx-is-target").get_attribute("id") == FIRST
+    assert page.locator(".mdx-is-target").get_attribute("data-mdx-item") == FIRST
     assert in_viewport(page, f"#{FIRST}")
 
 
@@ -134,8 +138,10 @@ def markdown_line(item, done: bool) -> str:
             ? "`" + node.textContent + "`" : node.textContent).join("")"""
     )
     text = re.sub(r"\s+", " ", text).strip().replace("[", "\\[").replace("]", "\\]")
-    url = item.locator("xpath=ancestor::*[@data-mdx-url][1]").get_attribute("data-mdx-url")
-    return f"- [{'x' if done else ' '}] [{text}]({url}#{item.get_attribute('id')})"
+    # data-mdx-url is relative to the page: the copied link is the page the reader is on.
+    relative = item.locator("xpath=ancestor::*[@data-mdx-url][1]").get_attribute("data-mdx-url")
+    url = urljoin(item.page.url, relative)
+    return f"- [{'x' if done else ' '}] [{text}]({url}#{item.get_attribute('data-mdx-item')})"
 
 
 def test_copy_as_markdown_is_a_task_list_linking_to_the_published_items(built_site, context):
@@ -146,14 +152,15 @@ def test_copy_as_markdown_is_a_task_list_linking_to_the_published_items(built_si
     checklist = page.locator("[data-mdx-component=checklist]")
     checklist.get_by_role("button", name="Copy as Markdown").click()
     items = checklist.locator(".mdx-item").all()
-    lines = [markdown_line(item, item.get_attribute("id") == FIRST) for item in items]
+    lines = [markdown_line(item, item.get_attribute("data-mdx-item") == FIRST) for item in items]
     expected = f"### {checklist.get_attribute('data-mdx-title')}\n\n" + "\n".join(lines)
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == expected
     button = checklist.get_by_role("button", name="Copy as Markdown")
     assert copied == button.get_attribute("data-mdx-copied")
     # The data's items in the data's order, the ticked one first.
-    assert [item.get_attribute("id") for item in items] == [item.id for item in CHECKLIST.items]
+    ids = [item.get_attribute("data-mdx-item") for item in items]
+    assert ids == [item.id for item in CHECKLIST.items]
     first_words = plain(CHECKLIST.items[0].text).split()[0]
     assert copied.startswith(f"### {CHECKLIST.title} checklist\n\n- [x] [{first_words}")
     assert f"]({built_site.base_url}{TOPIC}#{SECOND})" in copied
@@ -167,7 +174,7 @@ def test_copy_as_markdown_of_a_card_without_clipboard_access(built_site, page):
     button.click()
     copied = button.get_attribute("data-mdx-copied")
     lines = [
-        markdown_line(item, item.get_attribute("id") == CODE_TASK.id)
+        markdown_line(item, item.get_attribute("data-mdx-item") == CODE_TASK.id)
         for item in card.locator(".mdx-item").all()
     ]
     assert copied == f"### {CODE_PHASE.label}: {CODE_PHASE.title}\n\n" + "\n".join(lines)

@@ -183,8 +183,9 @@ def test_topic_pages_show_their_checklists(built_site):
         section = soup.select_one(f"section#{topic.id}-checklist")
         assert section is not None, topic.id
         items = section.select("li.mdx-item")
-        assert [li["id"] for li in items] == [item.id for item in topic.items]
+        assert [li["data-mdx-item"] for li in items] == [item.id for item in topic.items]
         for li, item in zip(items, topic.items, strict=True):
+            assert li.find("h3", recursive=False)["id"] == item.id  # the item's anchor
             titles = [a.get("title") for a in li.select(".mdx-item__sources li > a")]
             assert titles == [source.note for source in item.sources], item.id
 

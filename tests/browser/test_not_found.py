@@ -1,0 +1,87 @@
+"""A reader who follows a dead link, at any depth of the site, gets the site's 404 page: it
+answers 404, searches the guide, and leads to the home page and every chapter. At a phone's and
+a desktop's width, in both colour schemes, with no axe violations."""
+
+from __future__ import annotations
+
+import re
+import urllib.request
+from urllib.parse import urljoin
+
+import pytest
+
+from tests.browser.helpers import CATALOGUE, axe_violations, describe
+from tests.conftest import nav_pages
+
+pytestmark = pytest.mark.browser
+
+# Deeper than any page of the site: GitHub Pages serves 404.html for any missing path.
+MISSING = "sub/path/deep/missing/"
+
+
+@pytest.fixture(params=[(390, "light"), (390, "dark"), (1280, "light"), (1280, "dark")])
+def reader(request, browser):
+    width, scheme = request.param
+    context = browser.new_context(viewport={"width": width, "height": 844}, color_scheme=scheme)
+    yield context.new_page()
+    context.close()
+
+
+def open_missing(page, base_url: str):
+    response = page.goto(base_url + MISSING, wait_until="networkidle")
+    assert response is not None and response.status == 404
+    return page.locator("article")
+
+
+def test_the_404_page_leads_home_and_to_every_chapter_at_any_depth(built_site, reader):
+    page = reader
+    article = open_missing(page, built_site.base_url)
+    assert article.locator("h1").count() == 1
+    links = {
+        urljoin(page.url, href): text
+        for href, text in article.locator("a").evaluate_all(
+            "links => links.map(a => [a.getAttribute('href'), a.textContent.trim()])"
+        )
+    }
+    assert built_site.base_url in links, links
+    for chapter in CATALOGUE.chapters.values():
+        url = built_site.base_url + chapter.url
+        assert links.get(url) == chapter.title, (chapter.url, links)
+    # Every page of nav but the home page (which has its own link) is listed, and each is there.
+    pages = [src for src in nav_pages() if src != "index.md"]
+    assert len(links) >= len(pages) + 1
+    for url in links:
+        with urllib.request.urlopen(url, timeout=10) as response:
+            assert response.status == 200, url
+    article.get_by_role("link", name=re.compile("home page")).click()
+    page.wait_for_url(built_site.base_url)
+
+
+def test_the_404_page_searches_the_guide(built_site, reader):
+    page = reader
+    chapter = list(CATALOGUE.chapters.values())[-1]
+    article = open_missing(page, built_site.base_url)
+    field = article.get_by_role("searchbox")
+    field.fill(chapter.title)
+    field.press("Enter")
+    # Material's search opens with the words filled in and lists the chapter.
+    query = page.locator("input.md-search__input")
+    query.wait_for(state="visible")
+    assert query.input_value() == chapter.title
+    href = f"{built_site.base_url}{chapter.url}?"
+    result = page.locator(f'.md-search-result__item a.md-search-result__link[href^="{href}"]')
+    result.first.click()
+    page.wait_for_url(f"{built_site.base_url}{chapter.url}*")
+    assert page.locator("article h1").inner_text().removesuffix("¶") == chapter.title
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_404_page_passes_axe(built_site, browser, scheme):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    try:
+        open_missing(page, built_site.base_url)
+        violations = axe_violations(page)
+        assert violations == [], describe(violations)
+    finally:
+        context.close()
