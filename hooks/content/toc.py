@@ -13,6 +13,9 @@ from typing import Any
 from selectolax.lexbor import LexborHTMLParser
 
 _HEADINGS = "h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]"
+# A checklist item's text is a heading so that search gives each item an entry of its own
+# (templates/_item.html); listing every item would bury the page's sections, so it is left out.
+_ITEM_HEADING = "mdx-item__head"
 
 
 def toc_tokens(html: str, known: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -23,8 +26,8 @@ def toc_tokens(html: str, known: list[dict[str, Any]]) -> list[dict[str, Any]]:
     A known heading keeps its token (its name may come from ``data-toc-label``). A heading
     added here links to its permalink's target when it has one (``<a class="headerlink"
     href="#x">``, the anchor the page publishes for it), else to its own id; its name is its
-    ``data-toc-label`` or else its text without the permalink. Returns new tokens; ``known``
-    is not changed.
+    ``data-toc-label`` or else its text without the permalink. Checklist items' headings
+    (class ``mdx-item__head``) are not listed. Returns new tokens; ``known`` is not changed.
     """
     by_id: dict[str, dict[str, Any]] = {}
 
@@ -36,6 +39,8 @@ def toc_tokens(html: str, known: list[dict[str, Any]]) -> list[dict[str, Any]]:
     index(known)
     flat = []
     for heading in LexborHTMLParser(html).css(_HEADINGS):
+        if _ITEM_HEADING in (heading.attributes.get("class") or "").split():
+            continue
         level = int(heading.tag[1])
         token = by_id.get(heading.attributes.get("id") or "")
         if token is not None:

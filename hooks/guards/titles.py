@@ -94,9 +94,13 @@ def nav_titles(nav: Any) -> Iterator[str]:
 
 def heading_titles(html: str) -> Iterator[str]:
     """The text of every heading (h1 to h6) of ``html`` (a page's rendered content), without
-    its permalink, code written between backticks."""
+    its permalink, code written between backticks. A checklist item's heading
+    (``.mdx-item__head``, a heading so that search gives each item an entry of its own) is the
+    item's text, a sentence of advice from the data, not a title: it is left out."""
     tree = LexborHTMLParser(html)
     for heading in tree.css("h1, h2, h3, h4, h5, h6"):
+        if "mdx-item__head" in (heading.attributes.get("class") or "").split():
+            continue
         for permalink in heading.css("a.headerlink"):
             permalink.decompose()
         for code in heading.css("code"):

@@ -58,3 +58,12 @@ def test_heading_titles_leave_out_permalinks_and_mark_code():
         '<h2 id="x">Use <code>Cache-Control</code> <a class="headerlink" href="#x">¶</a></h2>'
     )
     assert list(heading_titles(html)) == ["Title", "Use `Cache-Control`"]
+
+
+def test_checklist_item_headings_are_advice_not_titles():
+    html = (
+        '<h2 id="c">The checklist</h2><ul><li class="mdx-item">'
+        '<h3 class="mdx-item__head" id="i"><label>Send Sunset With Every Response</label></h3>'
+        "</li></ul><h3 id='n'>Next Steps</h3>"
+    )
+    assert list(heading_titles(html)) == ["The checklist", "Next Steps"]

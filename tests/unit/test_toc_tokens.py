@@ -34,3 +34,11 @@ def test_raw_html_headings_join_known_ones_in_document_order():
 def test_a_toc_label_names_the_entry():
     html = '<h2 id="p" data-toc-label="Week 1: Start"><span>Week 1</span> Start</h2>'
     assert toc_tokens(html, []) == [token(2, "p", "Week 1: Start")]
+
+
+def test_checklist_item_headings_stay_out_of_the_table_of_contents():
+    html = (
+        '<h2 id="c">C checklist</h2><ul><li class="mdx-item">'
+        '<h3 class="mdx-item__head" id="item">Do this</h3></li></ul>'
+    )
+    assert toc_tokens(html, []) == [token(2, "c", "C checklist")]
