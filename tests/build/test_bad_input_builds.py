@@ -64,6 +64,13 @@ def test_unmodified_copy_builds(project_copy):
     assert result.returncode == 0, result.stderr[-3000:]
 
 
+def test_unmodified_copy_builds_as_a_preview(project_copy):
+    # failed_build builds this way: a failure there is the mistake's, not the preview's.
+    site = project_copy / "site"
+    result = run_mkdocs_build(project_copy, site, "http://127.0.0.1:8000/", full_site=False)
+    assert result.returncode == 0, result.stderr[-3000:]
+
+
 def test_unknown_topic_names_the_page(project_copy):
     replace_in(
         project_copy / MACRO_PAGE,
