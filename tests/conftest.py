@@ -13,6 +13,7 @@ import shutil
 import socket
 import subprocess
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -74,11 +75,19 @@ class BuiltSite:
     build_log: str
 
 
+# The publishing extras mkdocs.yml turns off with FULL_SITE=false, as `make serve` does: "last
+# updated" dates from git, llms.txt and the print page. They hold no check of their own, and a
+# build without them takes about half the time.
+PREVIEW_ENV = {"FULL_SITE": "false"}
+
+
 def run_mkdocs_build(
-    project_dir: Path, site_dir: Path, site_url: str
+    project_dir: Path, site_dir: Path, site_url: str, *, full_site: bool = True
 ) -> subprocess.CompletedProcess[str]:
-    """A strict build exactly as `make build` runs it (never with -q)."""
-    return strict_build(project_dir, site_dir, site_url=site_url)
+    """A strict build exactly as `make build` runs it (never with -q); with ``full_site=False``
+    as `make serve` builds (PREVIEW_ENV): for tests of a mistake that must stop the build."""
+    env = None if full_site else PREVIEW_ENV
+    return strict_build(project_dir, site_dir, site_url=site_url, env=env)
 
 
 def read_site(site_dir: Path) -> dict[str, BuiltPage]:
@@ -171,8 +180,20 @@ def served_build(project_dir: Path, site_dir: Path) -> Iterator[BuiltSite]:
         server.shutdown()
 
 
+# A site already built from GUIDE_PROJECT_DIR (CONTRIBUTING's recipe tests build the copy once
+# and judge that build), at the address it was built for: the build tests read it as it is.
+PREBUILT_SITE_DIR = os.environ.get("GUIDE_SITE_DIR")
+PREBUILT_SITE_URL = os.environ.get("GUIDE_SITE_URL", "")
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
+    """The project built strictly once per session (per xdist worker) and served under SUB_PATH;
+    or, when GUIDE_SITE_DIR names a build of GUIDE_PROJECT_DIR made for GUIDE_SITE_URL, that
+    build, unserved (only tests that read files may use it)."""
+    if PREBUILT_SITE_DIR:
+        yield BuiltSite(Path(PREBUILT_SITE_DIR), PREBUILT_SITE_URL, build_log="")
+        return
     with served_build(PROJECT_DIR, tmp_path_factory.mktemp("site")) as site:
         yield site
 
@@ -256,6 +277,56 @@ def committed_copy(source_dir: Path, target: Path) -> Path:
 
     init_git(copy_sources(source_dir, target))
     return target
+
+
+class CommittedBuilds:
+    """A one-commit copy of a project (see committed_copy) and its strict builds for
+    https://example.org/guide/ at the commit's SOURCE_DATE_EPOCH, each made once, on first use:
+    the reproducibility and the engine tests compare the same builds instead of making their own.
+    """
+
+    def __init__(self, source_dir: Path, root: Path) -> None:
+        self.project = committed_copy(source_dir, root / "commit")
+        self.root = root
+        epoch = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"],
+            cwd=self.project,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        self.env = {"SITE_URL": "https://example.org/guide/", "SOURCE_DATE_EPOCH": epoch}
+        self._sites: dict[str, Path] = {}
+        self._last_end = 0.0
+
+    def site(self, name: str, engine: str = "mkdocs") -> Path:
+        """The site folder of the build called ``name`` (by ``engine``); fails the test if the
+        build fails. Builds start at least a second apart: a date taken from the clock would
+        differ between them."""
+        if name not in self._sites:
+            time.sleep(max(0.0, self._last_end + 1 - time.monotonic()))
+            site_dir = self.root / name
+            result = strict_build(self.project, site_dir, env=self.env, engine=engine)
+            self._last_end = time.monotonic()
+            if result.returncode != 0:
+                pytest.fail(f"{engine} build {name!r} failed:\n{result.stderr[-3000:]}")
+            self._sites[name] = site_dir
+        return self._sites[name]
+
+
+@pytest.fixture(scope="session")
+def committed_builds(tmp_path_factory: pytest.TempPathFactory) -> CommittedBuilds:
+    """This project's CommittedBuilds (its tests share an xdist group: one worker builds)."""
+    return CommittedBuilds(PROJECT_DIR, tmp_path_factory.mktemp("committed"))
+
+
+@pytest.fixture(scope="session")
+def committed_builds_with_new_chapter(tmp_path_factory: pytest.TempPathFactory) -> CommittedBuilds:
+    """CommittedBuilds of a project copy with a chapter added as a contributor adds one."""
+    root = tmp_path_factory.mktemp("committed-new-chapter")
+    project = copy_sources(PROJECT_DIR, root / "project")
+    add_uncommitted_chapter(project)
+    return CommittedBuilds(project, root)
 
 
 @pytest.fixture

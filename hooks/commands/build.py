@@ -21,9 +21,11 @@ def strict_build(
     config_file: str = "mkdocs.yml",
     env: Mapping[str, str] | None = None,
     timeout: float = 600,
+    engine: str = "mkdocs",
 ) -> subprocess.CompletedProcess[str]:
     """Run ``mkdocs build --strict --clean`` as `make build` does (never with ``-q``, which hides
-    the warnings that --strict turns into failures).
+    the warnings that --strict turns into failures); ``engine`` names another module with the
+    same command line (``properdocs``, MkDocs' drop-in fork).
 
     ``project_dir`` is the folder holding ``config_file``; the site is written to ``site_dir``.
     ``site_url`` sets SITE_URL (mkdocs.yml reads it); ``env`` adds or overrides variables.
@@ -33,7 +35,7 @@ def strict_build(
     variables = {**os.environ, **QUIET_BANNER_ENV, **(env or {})}
     if site_url is not None:
         variables["SITE_URL"] = site_url
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
+    command = [sys.executable, "-m", engine, "build", "--strict", "--clean"]
     command += ["--config-file", config_file, "--site-dir", str(site_dir)]
     return subprocess.run(
         command, cwd=project_dir, env=variables, capture_output=True, text=True, timeout=timeout

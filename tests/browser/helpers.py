@@ -3,8 +3,12 @@ the saved progress, collect script errors and run axe."""
 
 from __future__ import annotations
 
+import functools
 import json
+from pathlib import Path
 from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser
 
 from hooks.content.catalogue import Topic
 from tests.conftest import PROJECT_DIR, SUB_PATH, project_catalogue
@@ -148,3 +152,26 @@ def visible_empty_blocks(page, selector: str) -> list[str]:
                 && !el.matches("input, img, svg, progress, button, br, hr, span.mdx-item__alias"))
             .map(el => `${card.id} > ${el.tagName.toLowerCase()}.${el.className}`))""",
     )
+
+
+def markup_kind(html: str) -> frozenset[tuple[str, tuple[str, ...]]]:
+    """What a page is built of, without its text: the set of (tag, classes) of every element in
+    its body. Two pages of one kind differ only in words, which axe does not judge."""
+    body = LexborHTMLParser(html).body
+    return frozenset(
+        (node.tag, tuple(sorted((node.attributes.get("class") or "").split())))
+        for node in body.traverse()
+        if node.tag not in ("-text", "-comment")
+    )
+
+
+@functools.cache
+def same_markup_as(site_dir: Path, paths: tuple[str, ...]) -> dict[str, str]:
+    """For each site-relative page path ("guide/x/", "" for home), the first of ``paths`` whose
+    built page in ``site_dir`` is of the same markup_kind (itself, for the first of its kind)."""
+    first: dict[frozenset[tuple[str, tuple[str, ...]]], str] = {}
+    found = {}
+    for path in paths:
+        kind = markup_kind((site_dir / path / "index.html").read_text(encoding="utf-8"))
+        found[path] = first.setdefault(kind, path)
+    return found

@@ -51,14 +51,25 @@ def description_line(project) -> str:
     return re.search(r"^description: .*$", text, re.M).group()
 
 
-def failed_build(project) -> str:
-    result = run_mkdocs_build(project, project / "site", "http://127.0.0.1:8000/")
+def failed_build(project, *, full_site: bool = False) -> str:
+    """The log of a build of ``project`` that must fail; by default built as `make serve` builds
+    (the page checks are the same, the publishing extras are left out, so the mistake also stops
+    a preview); ``full_site=True`` for what only `make build` checks (the link ledger)."""
+    site = project / "site"
+    result = run_mkdocs_build(project, site, "http://127.0.0.1:8000/", full_site=full_site)
     assert result.returncode != 0, "the build should have failed"
     return result.stdout + result.stderr
 
 
 def test_unmodified_copy_builds(project_copy):
     result = run_mkdocs_build(project_copy, project_copy / "site", "http://127.0.0.1:8000/")
+    assert result.returncode == 0, result.stderr[-3000:]
+
+
+def test_unmodified_copy_builds_as_a_preview(project_copy):
+    # failed_build builds this way: a failure there is the mistake's, not the preview's.
+    site = project_copy / "site"
+    result = run_mkdocs_build(project_copy, site, "http://127.0.0.1:8000/", full_site=False)
     assert result.returncode == 0, result.stderr[-3000:]
 
 
@@ -336,7 +347,7 @@ def test_a_macro_linking_an_unpublished_page_names_the_call(project_copy):
 
 def test_corrupt_link_ledger_names_the_file_and_the_fix(project_copy):
     (project_copy / "published-links.json").write_text("{ not json", encoding="utf-8")
-    log = failed_build(project_copy)
+    log = failed_build(project_copy, full_site=True)
     assert "published-links.json: cannot be read (JSONDecodeError" in log
     assert "git checkout -- published-links.json" in log
 

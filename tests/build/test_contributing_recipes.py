@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from hooks.commands import ledger as ledger_command
 from tests.conftest import run_mkdocs_build
 from tests.recipes import (
     COMMANDS,
@@ -105,7 +106,8 @@ def check_expectation(step: Step, site: Path) -> None:
         assert source.is_file(), f"{step.where()}: image {image['src']} is not in the site"
 
 
-def run_content_tests(project: Path) -> subprocess.CompletedProcess[str]:
+def run_content_tests(project: Path, site: Path) -> subprocess.CompletedProcess[str]:
+    """CONTENT_TESTS on ``project``, judging ``site``: the strict build of it made for URL."""
     command = [sys.executable, "-m", "pytest", "-q", "-n", "0", "-p", "no:cacheprovider"]
     return subprocess.run(
         [*command, *CONTENT_TESTS],
@@ -116,13 +118,15 @@ def run_content_tests(project: Path) -> subprocess.CompletedProcess[str]:
         env={
             **{key: value for key, value in os.environ.items() if not key.startswith("PYTEST_")},
             "GUIDE_PROJECT_DIR": str(project),
+            "GUIDE_SITE_DIR": str(site),
+            "GUIDE_SITE_URL": URL,
         },
     )
 
 
 @pytest.mark.recipes
 @pytest.mark.parametrize("name", recipe_names())
-def test_recipe_runs_as_written_and_the_checks_pass(name, project_copy):
+def test_recipe_runs_as_written_and_the_checks_pass(name, project_copy, capsys):
     found = recipes()
     assert name in found, f"CONTRIBUTING.md has no recipe {name!r} (<!-- recipe {name}: ... -->)"
     recipe = found[name]
@@ -139,17 +143,13 @@ def test_recipe_runs_as_written_and_the_checks_pass(name, project_copy):
     site = project_copy / "site"
     build = run_mkdocs_build(project_copy, site, URL)
     assert build.returncode == 0, f"recipe {name}: the strict build failed:\n{build.stderr[-3000:]}"
-    ledger = subprocess.run(
-        [sys.executable, "-m", "hooks.commands.ledger", "check"],
-        cwd=project_copy,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "SITE_URL": URL},
+    # `make check` judges the build just made rather than building the same sources again.
+    assert ledger_command.main(["check"], project_copy, site_dir=site) == 0, (
+        f"recipe {name}: {capsys.readouterr()}"
     )
-    assert ledger.returncode == 0, f"recipe {name}: {ledger.stdout}{ledger.stderr[-2000:]}"
     for step in expectations:
         check_expectation(step, site)
-    content = run_content_tests(project_copy)
+    content = run_content_tests(project_copy, site)
     assert content.returncode == 0, (
         f"recipe {name}: the content tests fail on the result:\n{content.stdout[-4000:]}"
     )

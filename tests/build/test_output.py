@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import time
 from pathlib import Path
 from urllib.parse import urljoin
 
+import pytest
 from bs4 import BeautifulSoup
 
-from hooks.commands.build import strict_build
 from tests.conftest import (
     PROJECT_DIR,
-    add_uncommitted_chapter,
-    committed_copy,
     project_catalogue,
     site_config,
 )
@@ -109,28 +105,19 @@ def differing_files(one: Path, two: Path) -> list[str]:
     )
 
 
-def assert_two_builds_are_byte_identical(source_dir: Path, tmp_path: Path) -> None:
-    # Built from a one-commit copy: what the work tree has not committed yet (a new chapter)
-    # would otherwise take its "last updated" date from the clock.
-    project = committed_copy(source_dir, tmp_path / "commit")
-    epoch = subprocess.run(
-        ["git", "log", "-1", "--format=%ct"], cwd=project, capture_output=True, text=True
-    ).stdout.strip()
-    env = {"SITE_URL": "https://example.org/guide/", "SOURCE_DATE_EPOCH": epoch}
-    for name in ("one", "two"):
-        result = strict_build(project, tmp_path / name, env=env)
-        assert result.returncode == 0, result.stderr[-2000:]
-        time.sleep(1)  # a clock-dependent date would differ between the builds
-    assert differing_files(tmp_path / "one", tmp_path / "two") == []
+# Built from a one-commit copy: what the work tree has not committed yet (a new chapter) would
+# otherwise take its "last updated" date from the clock. The builds start a second apart, so a
+# clock-dependent date would differ. Shared with tests/build/test_engines.py.
+@pytest.mark.xdist_group("committed-builds")
+def test_two_builds_of_one_commit_are_byte_identical(committed_builds):
+    one, two = committed_builds.site("one"), committed_builds.site("two")
+    assert differing_files(one, two) == []
 
 
-def test_two_builds_of_one_commit_are_byte_identical(tmp_path):
-    assert_two_builds_are_byte_identical(PROJECT_DIR, tmp_path)
-
-
-def test_builds_are_byte_identical_with_an_uncommitted_page(project_copy, tmp_path):
-    add_uncommitted_chapter(project_copy)
-    assert_two_builds_are_byte_identical(project_copy, tmp_path)
+@pytest.mark.xdist_group("committed-builds")
+def test_builds_are_byte_identical_with_an_uncommitted_page(committed_builds_with_new_chapter):
+    builds = committed_builds_with_new_chapter
+    assert differing_files(builds.site("one"), builds.site("two")) == []
 
 
 def test_no_page_asks_another_host_for_repository_stars(built_site):
