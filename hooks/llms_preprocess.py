@@ -3,16 +3,20 @@ images, tab labels) leaves of the guide's controls goes before the page becomes 
 
 llms-full.txt is the guide as text for a language model; controls a reader uses in the browser
 are noise there. Left to the plugin, every checklist item carried its own "# Link to …" line,
-every entry of the team leads' lists an "Add … to the plan" label, and every source link its
-note twice (once as the link's title, once written out after it).
+every entry of the team leads' lists an "Add … to the plan" label, every item a "Suggest a
+fix" link, and every source link its note twice (once as the link's title, once written out after it).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-# The item's "#" permalink (the ¶ of an item) and the hidden labels of plan-builder checkboxes.
-CONTROLS = "a.mdx-item__link, label.md-visually-hidden"
+# The item's "#" permalink (the ¶ of an item), the hidden words of the plan builder's boxes
+# ("Add … to the plan") and the "Suggest a fix" links of items and pages.
+CONTROLS = (
+    "a.mdx-item__link, label.md-visually-hidden, .mdx-directory__pick .md-visually-hidden,"
+    " .mdx-item__fix, .mdx-fix"
+)
 
 
 def preprocess(soup: Any, output: str) -> None:

@@ -93,5 +93,6 @@ def test_llms_full_has_no_permalinks_control_labels_or_link_titles(built_site):
         "permalinks": SELF_LINK.findall(full),
         "titled links": TITLED_LINK.findall(full),
         "plan-builder labels": re.findall(r"^- Add .* to the plan", full, re.M),
+        "suggest-a-fix links": re.findall(r"\[Suggest a fix", full),
     }
     assert not any(found.values()), {kind: lines[:3] for kind, lines in found.items() if lines}

@@ -68,15 +68,15 @@ def test_every_item_has_one_suggest_a_fix_link_with_its_id_and_title(built_site)
     for url, soup in pages(built_site.site_dir, print_page=False).items():
         for item in soup.select("li.mdx-item"):
             links = item.select(":scope > .mdx-item__fix a")
-            assert len(links) == 1, (url, item["id"])
+            assert len(links) == 1, (url, item["data-mdx-item"])
             fields = read_link(links[0]["href"], repo_url)
             label = item.select_one(":scope > .mdx-item__head > .mdx-item__text")
             assert fields == {
-                "page": f"{built_site.base_url}{url}#{item['id']}",
-                "item": item["id"],
+                "page": f"{built_site.base_url}{url}#{item['data-mdx-item']}",
+                "item": item["data-mdx-item"],
                 "item-title": label.get_text(),
-            }, (url, item["id"])
-            seen.add(item["id"])
+            }, (url, item["data-mdx-item"])
+            seen.add(item["data-mdx-item"])
     # The links are on the items of every checklist and framework card, from the data.
     expected = {entry.id for topic in catalogue.topics.values() for entry in topic.items}
     expected |= {task.id for phase in catalogue.phases for task in phase.tasks}

@@ -186,10 +186,10 @@ def test_rendered_items_carry_their_latest_revision_for_the_script(project_copy)
     soup = BeautifulSoup(
         render.render_checklist(catalogue, catalogue.topics[TOPIC.id], where), "html.parser"
     )
-    item = soup.select_one(f"li#{ITEM.id}")
+    item = soup.select_one(f'li[data-mdx-item="{ITEM.id}"]')
     assert item["data-mdx-revised"] == "2024-02-01"
     assert item["data-mdx-revision"] == "Now says to measure p95 first"
-    others = [li for li in soup.select("li.mdx-item") if li["id"] != ITEM.id]
+    others = [li for li in soup.select("li.mdx-item") if li["data-mdx-item"] != ITEM.id]
     assert others and not any(li.has_attr("data-mdx-revised") for li in others)
     # Nothing for readers without the script: the date and summary are data only.
     assert "2024-02-01" not in item.get_text()
