@@ -70,7 +70,7 @@ def assert_leads_to(url: str, base_url: str, page_url: str, anchor: str = "") ->
 def test_checklist_item_and_card_links_lead_to_the_copy_the_reader_is_on(elsewhere, reader):
     page = reader
     open_page(page, elsewhere + CHECKLIST.url)
-    item_link = page.locator(f"[data-mdx-item={FIRST}] .mdx-btn--icon")
+    item_link = page.locator(f"[data-mdx-item={FIRST}]").get_by_role("button", name="Copy link to")
     assert_leads_to(copied(item_link), elsewhere, CHECKLIST.url, FIRST)
     checklist = page.locator("[data-mdx-component=checklist]")
     list_link = checklist.get_by_role("button", name=f"Copy link to {CHECKLIST.title} checklist")

@@ -42,11 +42,11 @@ def v1_saved(items: dict[str, dict], start_date: str | None = "2024-01-01") -> s
 
 
 def toggle(page, item_id: str):
-    return page.locator(f"#{item_id} .mdx-btn--note")
+    return page.locator(f"[data-mdx-item={item_id}] .mdx-btn--note")
 
 
 def status_text(page, item_id: str) -> str:
-    return page.locator(f"#{item_id} .mdx-item__status").inner_text()
+    return page.locator(f"[data-mdx-item={item_id}] .mdx-item__status").inner_text()
 
 
 def focused_id(page) -> str:
@@ -109,7 +109,7 @@ def test_a_note_with_a_link_is_set_by_keyboard_shown_and_saved(built_site, conte
     entry = stored(page)["items"][FIRST]
     assert entry["done"] is True and entry["note"] == "Done for the orders API"
     assert entry["link"] == LINK and entry["at"] > STAMP
-    shown = page.locator(f"#{FIRST} .mdx-item__status")
+    shown = page.locator(f"[data-mdx-item={FIRST}] .mdx-item__status")
     assert "Note: Done for the orders API" in shown.inner_text()
     assert shown.locator("a").get_attribute("href") == LINK
     # The checkbox is described by the note, so screen readers say it with the item.
@@ -148,7 +148,7 @@ def test_not_applicable_items_leave_every_total(built_site, context):
     assert "1 not applicable" in status.inner_text()
     assert status_text(page, SECOND) == "Not applicable here: We have no public API"
     assert (
-        page.locator(f"#{SECOND}").evaluate(
+        page.locator(f"[data-mdx-item={SECOND}]").evaluate(
             "li => getComputedStyle(li.querySelector('label')).textDecorationLine"
         )
         == "line-through"
@@ -276,7 +276,7 @@ def test_note_controls_pass_axe_and_fit_a_phone(built_site, browser, scheme):
     page.locator(f"#{THIRD}--note-form").get_by_role("button", name="Save").click()
     violations = axe_violations(page)
     sizes = page.eval_on_selector_all(
-        f"#{THIRD} :is(button, input), #{FIRST} .mdx-item__head button",
+        f"[data-mdx-item={THIRD}] :is(button, input), [data-mdx-item={FIRST}] .mdx-item__head button",
         "els => els.map(el => { const r = el.getBoundingClientRect();"
         " return [el.id || el.className, r.width, r.height, r.right]; })",
     )

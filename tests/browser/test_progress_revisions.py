@@ -69,7 +69,7 @@ SEEDED = progress(
 
 
 def note(page, item_id: str):
-    return page.locator(f"#{item_id} .mdx-item__updated")
+    return page.locator(f"[data-mdx-item={item_id}] .mdx-item__updated")
 
 
 def status(page) -> str:
@@ -97,7 +97,7 @@ def test_an_item_revised_after_its_tick_is_marked_until_the_reader_confirms_it(
         page.keyboard.press("Tab")
         if page.evaluate("document.activeElement.textContent") == "Got it":
             break
-    assert page.evaluate("document.activeElement.closest('li').id") == REVISED
+    assert page.evaluate("document.activeElement.closest('li').dataset.mdxItem") == REVISED
     page.keyboard.press("Enter")
     assert note(page, REVISED).is_hidden()
     assert page.evaluate("document.activeElement.id") == f"{REVISED}--box"
@@ -208,7 +208,7 @@ def test_a_note_saved_after_the_tick_keeps_the_mark_and_the_copy_reads_back_unch
     seed(context, SEEDED)
     page = context.new_page()
     open_page(page, revised_site.base_url + TOPIC)
-    item = page.locator(f"#{REVISED}")
+    item = page.locator(f"[data-mdx-item={REVISED}]")
     item.locator(".mdx-btn--note").click()
     page.locator(f"#{REVISED}--note").fill("Done in the payments service")
     page.locator(f"#{REVISED}--note").press("Enter")

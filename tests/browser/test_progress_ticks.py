@@ -103,7 +103,7 @@ def test_leaving_through_the_navigation_and_coming_back_still_saves(built_site, 
     assert ticks(page) == {FIRST, SECOND}
     # Mounted once per page: one toolbar; one copy button and one note control per item.
     assert page.locator(".mdx-toolbar__status").count() == 1
-    head = page.locator(f"#{FIRST} .mdx-item__head")
+    head = page.locator(f"[data-mdx-item={FIRST}] .mdx-item__head")
     assert head.get_by_role("button", name="Copy link to").count() == 1
     assert head.get_by_role("button", name="Note or not applicable").count() == 1
     assert problems == []
