@@ -3,8 +3,9 @@ images, tab labels) leaves of the guide's controls goes before the page becomes 
 
 llms-full.txt is the guide as text for a language model; controls a reader uses in the browser
 are noise there. Left to the plugin, every checklist item carried its own "# Link to …" line,
-every entry of the team leads' lists an "Add … to the plan" label, every item a "Suggest a
-fix" link, and every source link its note twice (once as the link's title, once written out after it).
+every entry of the team leads' lists an "Add … to the plan" label, every item a "Suggest
+a fix" link, and every source link its note twice (once as the link's title, once written
+out after it).
 """
 
 from __future__ import annotations

@@ -113,7 +113,9 @@ def test_copy_link_copies_the_absolute_url(built_site, context):
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
     open_page(page, built_site.base_url + TOPIC)
-    button = page.locator(f"[data-mdx-item={SECOND}] .mdx-item__head").get_by_role("button", name="Copy link to")
+    button = page.locator(f"[data-mdx-item={SECOND}] .mdx-item__head").get_by_role(
+        "button", name="Copy link to"
+    )
     assert button.get_attribute("type") == "button"
     assert button.get_attribute("aria-label").startswith(
         f"Copy link to “{plain(CHECKLIST.items[1].text).split()[0]}"

@@ -276,7 +276,8 @@ def test_note_controls_pass_axe_and_fit_a_phone(built_site, browser, scheme):
     page.locator(f"#{THIRD}--note-form").get_by_role("button", name="Save").click()
     violations = axe_violations(page)
     sizes = page.eval_on_selector_all(
-        f"[data-mdx-item={THIRD}] :is(button, input), [data-mdx-item={FIRST}] .mdx-item__head button",
+        f"[data-mdx-item={THIRD}] :is(button, input),"
+        f" [data-mdx-item={FIRST}] .mdx-item__head button",
         "els => els.map(el => { const r = el.getBoundingClientRect();"
         " return [el.id || el.className, r.width, r.height, r.right]; })",
     )
