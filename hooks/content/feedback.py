@@ -31,8 +31,8 @@ def suggest_fix_url(
     ``repo_url`` is mkdocs.yml's (``https://github.com/<owner>/<repo>``, a trailing slash or
     ``.git`` allowed); ``page_url`` the page's absolute address, with ``#<item_id>`` added for
     an item. The issue's title names the item's id when there is one, else the page's title
-    ``page_title``. Returns None
-    when ``repo_url`` is empty: a site without a repository gets no link."""
+    ``page_title``. Returns None when ``repo_url`` is empty: a site without a repository gets
+    no link."""
     if not repo_url:
         return None
     base = repo_url.strip().removesuffix("/").removesuffix(".git")
