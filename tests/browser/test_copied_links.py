@@ -12,7 +12,15 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from tests.browser.helpers import CATALOGUE, CHECKLIST, FIRST, FRAMEWORK, open_page
+from tests.browser.helpers import (
+    CATALOGUE,
+    CHECKLIST,
+    FIRST,
+    FRAMEWORK,
+    READERS,
+    open_page,
+    reader_context,
+)
 from tests.conftest import served_elsewhere
 
 pytestmark = pytest.mark.browser
@@ -28,10 +36,9 @@ def elsewhere(built_site):
         yield base_url
 
 
-@pytest.fixture(params=[(390, "light"), (390, "dark"), (1280, "light"), (1280, "dark")])
+@pytest.fixture(params=READERS)
 def reader(request, browser):
-    width, scheme = request.param
-    context = browser.new_context(viewport={"width": width, "height": 844}, color_scheme=scheme)
+    context = reader_context(browser, *request.param)
     yield context.new_page()
     context.close()
 

@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 
 import pytest
 
-from tests.browser.helpers import CATALOGUE, axe_violations, describe
+from tests.browser.helpers import CATALOGUE, READERS, axe_violations, describe, reader_context
 from tests.conftest import nav_pages
 
 pytestmark = pytest.mark.browser
@@ -19,10 +19,9 @@ pytestmark = pytest.mark.browser
 MISSING = "sub/path/deep/missing/"
 
 
-@pytest.fixture(params=[(390, "light"), (390, "dark"), (1280, "light"), (1280, "dark")])
+@pytest.fixture(params=READERS)
 def reader(request, browser):
-    width, scheme = request.param
-    context = browser.new_context(viewport={"width": width, "height": 844}, color_scheme=scheme)
+    context = reader_context(browser, *request.param)
     yield context.new_page()
     context.close()
 

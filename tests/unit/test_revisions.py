@@ -3,38 +3,21 @@ marks the rendered items carry for the script."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from bs4 import BeautifulSoup
 
 from hooks.content import render
-from hooks.content.catalogue import FRAMEWORK_FILE, load_catalogue
-from hooks.content.errors import ContentError
+from hooks.content.catalogue import FRAMEWORK_FILE
 from hooks.content.revisions import ReadText, read_texts, text_digest
 from hooks.guards import ledger
 from tests.conftest import add_revisions, project_catalogue, replace_in
+from tests.unit.test_catalogue import error_for, line_of, load
 
 CATALOGUE = project_catalogue()
 # Items these tests give revisions to, from the data: the first ones that have none yet.
 TOPIC = next(iter(CATALOGUE.topics.values()))
 ITEM = next(item for item in TOPIC.items if not item.revisions)
 TASK = next(task for phase in CATALOGUE.phases for task in phase.tasks if not task.revisions)
-
-
-def load(project: Path):
-    return load_catalogue(project, project / "docs")
-
-
-def error_for(project: Path) -> str:
-    with pytest.raises(ContentError) as caught:
-        load(project)
-    return str(caught.value)
-
-
-def line_of(path: Path, needle: str) -> int:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return next(number for number, line in enumerate(lines, 1) if needle in line)
 
 
 def item_of(catalogue, item_id: str):
