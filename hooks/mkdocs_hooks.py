@@ -16,7 +16,8 @@ the line where known, and the fix; output rewrites (hooks/output/) then change t
   heading has an id that depends on its position on the page;
 - no item's text differs from the hash the ledger recorded unless the item has a new revision
   entry (content/revisions.py);
-- what the output rewrites rely on in Material's output is still there (guards/material.py).
+- what the overrides rely on in Material's output and templates is still there
+  (guards/material.py).
 - nav titles, the print page's title and every heading are in sentence case (guards/titles.py).
 
 Chapters get their "related topics" box from data through the page context (on_page_context),
@@ -28,8 +29,8 @@ Chapters and topics list the headings macros write as raw HTML in their table of
 
 After mkdocs-redirects writes its stubs, each gets the preview tags of the page it leads to
 (output/redirects.py). Then every page gets its Content Security Policy (not when serving, where
-the live-reload script is injected inline), Material's palette rule is keyed to our attribute
-(output/palette.py) and the pages' social cards are written (output/social_cards.py).
+the live-reload script is injected inline) and the pages' social cards are written
+(output/social_cards.py).
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink, get_toc
+from mkdocs.utils import get_theme_dir
 
 from hooks.content import render, revisions
 from hooks.content.catalogue import Catalogue, load_catalogue
@@ -69,7 +71,7 @@ from hooks.guards import (
     titles,
 )
 from hooks.guards.built_pages import BuiltPage, PositionalHeading, read_page
-from hooks.output import csp, palette, social_cards
+from hooks.output import csp, social_cards
 from hooks.output import redirects as redirect_pages
 
 # The print plugin adds its stylesheets and script to every page; only its own page needs them.
@@ -474,7 +476,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
             Path(config.config_file_path).read_text(encoding="utf-8"),
         )
     problems += material.bundle_problems(readings)
-    problems += material.palette_problems(site_dir)
+    problems += material.theme_asset_problems(site_dir)
+    if config.theme.custom_dir:
+        problems += material.forked_template_problems(
+            Path(config.theme.custom_dir), Path(get_theme_dir(config.theme.name))
+        )
     ledger_file = Path(config.config_file_path).parent / ledger.LEDGER_NAME
     # The ledger promises the print page, so it is checked only where that page is built: not in
     # a preview (`make serve`, or FULL_SITE=false); `make build` and `make test` check it.
@@ -486,7 +492,6 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         problems += ledger.missing_links(recorded, ledger.scan(readings))
         problems += ledger.changed_text_problems(recorded, revisions.read_texts(_catalogue))
     _fail(problems)
-    palette.rename_switching_rule(site_dir)
     if _cards:
         cache_dir = Path(config.config_file_path).parent / CARDS_CACHE
         social_cards.write_cards(_cards, site_dir, cache_dir)

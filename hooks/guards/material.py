@@ -1,22 +1,45 @@
-"""What the site relies on in Material's own output, checked on every build.
+"""What the site relies on in Material's own output and templates, checked on every build.
 
-Two rewrites depend on Material's internals; when a Material release changes one, the build
-stops here with the file to revisit, instead of the rewrite silently doing nothing:
+When a Material release changes one of these, the build stops here with the file to revisit,
+instead of an override or rewrite silently doing the wrong thing:
 
 - ``overrides/main.html`` defers Material's bundle by adding ``defer`` to the tag ``super()``
   renders: every page that loads the bundle must load it deferred;
-- ``hooks/output/palette.py`` renames the "no transitions while switching" rule of Material's
-  palette stylesheet: the rule must be there, and the bundle must still set its attribute.
+- the templates in ``overrides/`` that replace Material's templates of the same path were each
+  written from one release's template: Material's file must still be the one recorded here;
+- our palette component (``overrides/partials/javascripts/palette.html``) relies on the
+  ``[data-md-color-switching]`` rule of Material's palette stylesheet to switch without
+  transitions;
+- ``overrides/main.html`` adds the bundle's ``js-focus-visible`` class to ``<html>`` early: the
+  bundle must still add it, or the early class is only noise.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from pathlib import Path
 
 from hooks.guards.built_pages import BuiltPage
-from hooks.output import palette
 
+# Material's templates that overrides/ replaces, by path, with the SHA-256 of Material's file the
+# override was written from (Material 9.8.2). After a Material upgrade changes one, compare the
+# override with Material's new file, port what changed, then record the new hash here.
+FORKED_TEMPLATES = {
+    "404.html": "80c93494b5432b1bcdf292caeb67a0653c45b37372f49e08ad4a70ca695a7495",
+    "main.html": "9948b55a7bc979c35825df99baba9e6971fca4eb298dea3cdde61e990a2de5e0",
+    "partials/javascripts/base.html": (
+        "d6113712bc4deb30b4bd810ee0dfc28b6f04d2f88cc0016c0f1766eac7b762b6"
+    ),
+    "partials/javascripts/palette.html": (
+        "8790389765ea6036effddba548b15093bb05bdc75624eaeaf8b13f3c24be4ab5"
+    ),
+    "partials/palette.html": "fb935107ae7d3d7475965019eec36c1ad72bf1d154254dab2474921fcd2710e3",
+    "partials/search.html": "bfd556535abcddb99396ab2a7e3acc2ebcd3f36756007d3969396caa4126be30",
+    "partials/source.html": "6847616d67be4920d39c278c2799bf20222bbc02ee2a8393aca85e3eaa518752",
+}
+SWITCHING_RULE = "[data-md-color-switching]"
+FOCUS_VISIBLE_CLASS = "js-focus-visible"
 BUNDLE = "assets/javascripts/bundle."
 
 
@@ -31,25 +54,51 @@ def bundle_problems(pages: Mapping[str, BuiltPage]) -> list[str]:
     ]
 
 
-def palette_problems(site_dir: Path) -> list[str]:
-    """Problems with what hooks/output/palette.py renames, read before it renames anything."""
-    stylesheets = palette.palette_stylesheets(site_dir)
-    bundles = sorted((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"))
-    if not stylesheets or not bundles:
-        return []  # a theme without a palette stylesheet or bundle: nothing is renamed
-    attribute = palette.MATERIAL_SELECTOR.strip("[]")
+def forked_template_problems(overrides_dir: Path, material_dir: Path) -> list[str]:
+    """Templates in ``overrides_dir`` that replace one of ``material_dir`` (Material's
+    ``templates/``) without a recorded hash in FORKED_TEMPLATES, or whose Material original no
+    longer has that hash. One ``file: what is wrong; the fix`` line each."""
     problems = []
-    for path in stylesheets:
-        if palette.MATERIAL_SELECTOR not in path.read_text(encoding="utf-8"):
+    for path in sorted(overrides_dir.rglob("*.html")):
+        name = path.relative_to(overrides_dir).as_posix()
+        original = material_dir / name
+        if not original.is_file():
+            continue  # our own template, not a replacement
+        digest = hashlib.sha256(original.read_bytes()).hexdigest()
+        recorded = FORKED_TEMPLATES.get(name)
+        if recorded is None:
             problems.append(
-                f"{path.relative_to(site_dir)}: Material's palette stylesheet has no "
-                f"{palette.MATERIAL_SELECTOR} rule any more; revisit hooks/output/palette.py "
-                "and overrides/partials/javascripts/palette.html for this Material release"
+                f"overrides/{name}: replaces Material's {name} but hooks/guards/material.py "
+                f"FORKED_TEMPLATES has no entry for it; add \"{name}\": \"{digest}\""
             )
-    for path in bundles:
-        if attribute not in path.read_text(encoding="utf-8"):
+        elif recorded != digest:
             problems.append(
-                f"{path.relative_to(site_dir)}: Material's bundle no longer sets {attribute}; "
-                "revisit hooks/output/palette.py and overrides/partials/javascripts/palette.html"
+                f"overrides/{name}: Material's {name} changed since this override was written "
+                "from it; compare the two, port the change, then record its new hash "
+                f"{digest} in hooks/guards/material.py FORKED_TEMPLATES"
             )
+    return problems
+
+
+def theme_asset_problems(site_dir: Path) -> list[str]:
+    """What the palette component and the early ``js-focus-visible`` class rely on in Material's
+    built palette stylesheet and bundle (see the module docstring); nothing to check for a theme
+    without them."""
+    stylesheets = sorted(
+        p for p in (site_dir / "assets" / "stylesheets").glob("palette.*.css") if p.suffix == ".css"
+    )
+    bundles = sorted((site_dir / "assets" / "javascripts").glob("bundle.*.min.js"))
+    problems = [
+        f"{path.relative_to(site_dir)}: Material's palette stylesheet has no {SWITCHING_RULE} "
+        "rule any more, so switching schemes would run every transition; revisit "
+        "overrides/partials/javascripts/palette.html for this Material release"
+        for path in stylesheets
+        if SWITCHING_RULE not in path.read_text(encoding="utf-8")
+    ]
+    problems += [
+        f"{path.relative_to(site_dir)}: Material's bundle no longer adds {FOCUS_VISIBLE_CLASS} "
+        "to <html>; remove it from the early script in overrides/main.html"
+        for path in bundles
+        if FOCUS_VISIBLE_CLASS not in path.read_text(encoding="utf-8")
+    ]
     return problems

@@ -1,6 +1,7 @@
-"""The palette script (overrides/partials/javascripts/palette.html): the scheme a reader sees is
-right from the first paint, a saved choice wins, and switching schemes starts no transition
-while the page's start-up never sets the attribute that stops them."""
+"""The palette component (overrides/partials/javascripts/palette.html, in place of Material's): the
+scheme a reader sees is right from the first paint, a saved choice wins, switching schemes starts
+no transition while the page's start-up never sets the attribute that stops them, and the page
+starts without restyling itself for its colour scheme."""
 
 from __future__ import annotations
 
@@ -22,8 +23,8 @@ TRANSITIONS = """() => document.getAnimations()
     .filter((animation) => animation instanceof CSSTransition)
     .filter((animation) => !animation.effect.target.closest("[class*=md-tooltip]"))
     .map((animation) => `${animation.transitionProperty} ${animation.effect.target.tagName}`)"""
-# Material shows the toggle for the current palette entry once its bundle has mounted.
-VISIBLE_TOGGLE = "() => document.querySelector('[data-md-component=palette] label:not([hidden])')"
+# The toggle of the current palette entry, shown by the palette script.
+VISIBLE_TOGGLE = "() => document.querySelector('[data-mdx-palette] label:not([hidden])')"
 SHOWN = "[document.body.dataset.mdColorScheme, getComputedStyle(document.body).backgroundColor]"
 
 
@@ -45,7 +46,7 @@ def test_a_first_visit_is_painted_in_the_system_scheme_before_the_bundle_runs(
     context, page = without_bundle(browser, system)
     page.goto(built_site.base_url + TOPIC)
     assert page.evaluate(SHOWN) == [scheme, BACKGROUND[scheme]]
-    # Nothing is saved on the reader's behalf: that stays the palette component's job.
+    # Nothing is saved on the reader's behalf: a palette is saved when the reader picks one.
     assert page.evaluate("key => localStorage.getItem(key)", SAVED) is None
     context.close()
 
@@ -76,7 +77,7 @@ def test_page_start_up_never_sets_the_switching_attribute(built_site, browser):
         """window.mdxSwitching = [];
         new MutationObserver((records) => records.forEach((record) =>
             window.mdxSwitching.push(record.attributeName))).observe(document, {
-            attributes: true, subtree: true, attributeFilter: ["data-mdx-switching"]})"""
+            attributes: true, subtree: true, attributeFilter: ["data-md-color-switching"]})"""
     )
     page.goto(built_site.base_url + TOPIC)
     page.wait_for_function(VISIBLE_TOGGLE)
@@ -90,13 +91,13 @@ def test_switching_with_the_toggle_starts_no_transition(built_site, browser):
     context = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(built_site.base_url + TOPIC)
-    toggle = page.locator("[data-md-component=palette] label:not([hidden])")
+    toggle = page.locator("[data-mdx-palette] label:not([hidden])")
     # On a light system: from "follow the system" to dark, then to light.
     for scheme in ("slate", "default"):
         toggle.click()
         assert page.evaluate("document.body.dataset.mdColorScheme") == scheme
         assert page.evaluate(TRANSITIONS) == []
-    page.wait_for_function("() => !document.body.hasAttribute('data-mdx-switching')")
+    page.wait_for_function("() => !document.body.hasAttribute('data-md-color-switching')")
     # Once the switch is over, the page's own transitions work again.
     page.locator(".md-nav__link").first.hover()
     assert page.evaluate(TRANSITIONS) != []
@@ -124,7 +125,7 @@ def test_the_first_switch_always_changes_what_the_reader_sees(built_site, browse
     page = context.new_page()
     page.goto(built_site.base_url + TOPIC)
     page.wait_for_function(VISIBLE_TOGGLE)
-    toggle = page.locator("[data-md-component=palette] label:not([hidden])")
+    toggle = page.locator("[data-mdx-palette] label:not([hidden])")
     seen = [page.evaluate(SHOWN)]
     media = [page.evaluate(SAVED_MEDIA, SAVED)]
     for _ in range(3):
@@ -145,4 +146,76 @@ def test_the_first_switch_always_changes_what_the_reader_sees(built_site, browse
         assert name == f"Switch to {expected}", (name, media)
     assert seen[1] != seen[0], f"the first {how} on a {system} system changed nothing: {seen}"
     assert len(set(media[1:])) == 3 and media[-1] == "(prefers-color-scheme)", media
+    context.close()
+
+
+# Records, from before the page is parsed, each change to the page's colour-scheme and
+# theme-color meta tags and to <html>'s classes, with whether the page's <main> existed yet.
+# Inserting or changing a colour-scheme meta tag, or a class on <html>, makes the browser restyle
+# the whole page; before the body is parsed that costs nothing.
+START_UP_RECORDER = """window.mdxRecords = [];
+new MutationObserver((records) => records.forEach((record) => {
+    const late = !!document.querySelector("main");
+    if (record.type === "attributes") {
+        const now = record.target.getAttribute(record.attributeName);
+        if (now !== record.oldValue)
+            mdxRecords.push({what: `${record.target.tagName} ${record.attributeName}=${now}`,
+                late});
+    }
+    for (const node of record.addedNodes)
+        if (node.tagName === "META" && /^(color-scheme|theme-color)$/.test(node.name))
+            mdxRecords.push({what: `added meta ${node.name}`, late});
+})).observe(document, {subtree: true, childList: true, attributes: true, attributeOldValue: true,
+    attributeFilter: ["content", "class"]})"""
+# Material's colour-scheme for each of its schemes, and the header's colour as #rrggbb.
+COLOR_SCHEME = {"default": "light", "slate": "dark"}
+META = """() => [...document.querySelectorAll("meta[name=color-scheme], meta[name=theme-color]")]
+    .map((meta) => `${meta.name} ${meta.content}`)"""
+HEADER_HEX = """() => "#" + getComputedStyle(document.querySelector("header")).backgroundColor
+    .match(/\\d+/g).map((c) => (+c).toString(16).padStart(2, "0")).join("")"""
+
+
+@pytest.mark.parametrize(("system", "scheme"), [("light", "default"), ("dark", "slate")])
+def test_the_page_starts_without_restyling_itself_for_its_scheme(
+    built_site, browser, system, scheme
+):
+    context = browser.new_context(color_scheme=system)
+    page = context.new_page()
+    errors = record_errors(page)
+    page.add_init_script(START_UP_RECORDER)
+    page.goto(built_site.base_url + TOPIC)
+    page.wait_for_function("() => window.document$ !== undefined")
+    page.evaluate("() => new Promise((done) => document$.subscribe(() => setTimeout(done, 300)))")
+    late = [record["what"] for record in page.evaluate("mdxRecords") if record["late"]]
+    # Once the page's content exists, neither its meta tags nor <html>'s classes change: not
+    # when Material's bundle starts, not when the guide's scripts mount.
+    assert late == [], late
+    # Each tag once, saying what the page shows.
+    assert sorted(page.evaluate(META)) == [
+        f"color-scheme {COLOR_SCHEME[scheme]}",
+        f"theme-color {page.evaluate(HEADER_HEX)}",
+    ]
+    context.close()
+    assert errors == []
+
+
+def test_switching_updates_the_meta_tags_and_saves_materials_format(built_site, browser):
+    context = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(built_site.base_url + TOPIC)
+    page.locator("[data-mdx-palette] label:not([hidden])").click()  # light system: to dark
+    assert page.evaluate("document.body.dataset.mdColorScheme") == "slate"
+    assert sorted(page.evaluate(META)) == [
+        "color-scheme dark",
+        f"theme-color {page.evaluate(HEADER_HEX)}",
+    ]
+    saved = page.evaluate("key => JSON.parse(localStorage.getItem(key))", SAVED)
+    inputs = page.locator("[data-mdx-palette] input")
+    chosen = inputs.nth(saved["index"])
+    assert saved["color"] == {
+        key: chosen.get_attribute(f"data-md-color-{key}")
+        for key in ("media", "scheme", "primary", "accent")
+    }
+    # Material's own inline script (a page cached from before) reads the same value.
+    assert saved["color"]["scheme"] == "slate"
     context.close()

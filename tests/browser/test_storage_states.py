@@ -18,7 +18,7 @@ pytestmark = pytest.mark.browser
 # Material scopes its keys to the site's path, as the progress script does (KEY).
 SCOPE = SUB_PATH
 # Material shows the toggle for the current palette entry once its bundle has mounted.
-VISIBLE_TOGGLE = "[data-md-component=palette] label:not([hidden])"
+VISIBLE_TOGGLE = "[data-mdx-palette] label:not([hidden])"
 
 BLOCK = """for (const name of ["localStorage", "sessionStorage"]) {
   Object.defineProperty(window, name, {
@@ -97,7 +97,7 @@ def search(page, base_url: str, state: str) -> None:
 def scheme_toggle(page, base_url: str, state: str) -> None:
     page.goto(base_url + TOPIC)
     before = page.evaluate("document.body.dataset.mdColorScheme")
-    entries = page.locator("[data-md-component=palette] input").count()
+    entries = page.locator("[data-mdx-palette] input").count()
     for _ in range(entries):
         page.locator(VISIBLE_TOGGLE).click()
         if page.evaluate("document.body.dataset.mdColorScheme") != before:
@@ -172,7 +172,7 @@ def test_every_feature_works_in_every_storage_state(built_site, browser, state, 
 
 
 @pytest.mark.parametrize("values", [NOT_JSON, WRONG_SHAPE], ids=["not-json", "wrong-shape"])
-def test_an_unusable_palette_value_is_backed_up_before_the_scheme_is_saved(
+def test_an_unusable_palette_value_is_backed_up_before_a_scheme_is_saved(
     built_site, browser, values
 ):
     context = browser.new_context(color_scheme="dark")
@@ -187,8 +187,11 @@ def test_an_unusable_palette_value_is_backed_up_before_the_scheme_is_saved(
         "key => Object.keys(localStorage).filter((k) => k.startsWith(key + '.backup-'))", key
     )
     assert [page.evaluate("k => localStorage.getItem(k)", k) for k in backups] == [values[key]]
+    # Nothing is saved until the reader picks a scheme; then the pick is saved in its place.
+    assert page.evaluate("k => localStorage.getItem(k)", key) is None
+    page.locator(VISIBLE_TOGGLE).click()
     saved = json.loads(page.evaluate("k => localStorage.getItem(k)", key))
-    assert saved["color"]["scheme"] == "slate"
+    assert saved["color"]["scheme"] == page.evaluate("document.body.dataset.mdColorScheme")
     # Keys no code reads stay as they are.
     search_key = f"{SCOPE}.__search"
     assert page.evaluate("k => localStorage.getItem(k)", search_key) == values[search_key]

@@ -1,53 +1,72 @@
-"""The palette rule rename and the build check of what it relies on in Material's output."""
+"""The build checks of what the overrides rely on in Material's templates and output."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from hooks.guards import material
+import material
+
+from hooks.guards import material as guard
 from hooks.guards.built_pages import read_page
-from hooks.output import palette
 
+PROJECT = Path(__file__).resolve().parents[2]
+MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
 RULE = "[data-md-color-switching] *,[data-md-color-switching] :after{transition-duration:0s}"
+BUNDLE = 'document.documentElement.classList.add("js-focus-visible")'
 
 
-def site(tmp_path: Path, css: str, bundle: str = 'setAttribute("data-md-color-switching","")'):
+def site(tmp_path: Path, css: str = RULE, bundle: str = BUNDLE) -> Path:
     (tmp_path / "assets" / "stylesheets").mkdir(parents=True)
     (tmp_path / "assets" / "javascripts").mkdir(parents=True)
     (tmp_path / "assets" / "stylesheets" / "palette.abc.min.css").write_text(css)
-    (tmp_path / "assets" / "stylesheets" / "palette.abc.min.css.map").write_text(css)
+    (tmp_path / "assets" / "stylesheets" / "palette.abc.min.css.map").write_text("{}")
     (tmp_path / "assets" / "javascripts" / "bundle.abc.min.js").write_text(bundle)
     return tmp_path
 
 
-def test_the_switching_rule_keys_on_our_attribute(tmp_path):
-    root = site(tmp_path, "a{b:c}" + RULE)
-    assert material.palette_problems(root) == []
-    assert palette.rename_switching_rule(root) == [
-        root / "assets" / "stylesheets" / "palette.abc.min.css"
-    ]
-    css = (root / "assets" / "stylesheets" / "palette.abc.min.css").read_text()
-    assert css == "a{b:c}" + RULE.replace("data-md-color-switching", "data-mdx-switching")
-    # The source map is not a stylesheet and stays as Material wrote it.
-    assert (
-        "data-md-color-switching"
-        in (root / "assets/stylesheets/palette.abc.min.css.map").read_text()
-    )
+def test_the_installed_material_matches_every_recorded_template():
+    assert guard.forked_template_problems(PROJECT / "overrides", MATERIAL_TEMPLATES) == []
 
 
-def test_a_material_release_without_the_rule_fails_the_build(tmp_path):
-    problems = material.palette_problems(site(tmp_path, "a{b:c}"))
-    assert len(problems) == 1 and "hooks/output/palette.py" in problems[0]
+def test_a_changed_material_template_names_the_override_and_the_new_hash(tmp_path):
+    overrides, theme = tmp_path / "overrides", tmp_path / "material"
+    for name in ("partials/palette.html", "partials/own.html"):
+        (overrides / name).parent.mkdir(parents=True, exist_ok=True)
+        (overrides / name).write_text("ours")
+    (theme / "partials").mkdir(parents=True)
+    (theme / "partials" / "palette.html").write_text("a new release")
+    (problem,) = guard.forked_template_problems(overrides, theme)
+    assert problem.startswith("overrides/partials/palette.html: Material's partials/palette.html")
+    assert "FORKED_TEMPLATES" in problem and len(problem.split()[-4]) == 64
 
 
-def test_a_bundle_that_no_longer_sets_the_attribute_fails_the_build(tmp_path):
-    problems = material.palette_problems(site(tmp_path, RULE, bundle="setAttribute('x','')"))
-    assert len(problems) == 1 and "no longer sets data-md-color-switching" in problems[0]
+def test_an_unrecorded_replacement_of_a_material_template_fails(tmp_path):
+    overrides, theme = tmp_path / "overrides", tmp_path / "material"
+    for root in (overrides, theme):
+        (root / "partials").mkdir(parents=True)
+        (root / "partials" / "toc.html").write_text("x")
+    (problem,) = guard.forked_template_problems(overrides, theme)
+    assert "FORKED_TEMPLATES has no entry" in problem and '"partials/toc.html"' in problem
+
+
+def test_todays_material_assets_pass(tmp_path):
+    assert guard.theme_asset_problems(site(tmp_path)) == []
+
+
+def test_a_palette_stylesheet_without_the_switching_rule_fails_the_build(tmp_path):
+    (problem,) = guard.theme_asset_problems(site(tmp_path, css="a{b:c}"))
+    assert problem.startswith("assets/stylesheets/palette.abc.min.css: ")
+    assert "overrides/partials/javascripts/palette.html" in problem
+
+
+def test_a_bundle_that_no_longer_adds_the_focus_visible_class_fails_the_build(tmp_path):
+    (problem,) = guard.theme_asset_problems(site(tmp_path, bundle="add('other')"))
+    assert "no longer adds js-focus-visible" in problem and "overrides/main.html" in problem
 
 
 def test_an_undeferred_bundle_fails_the_build():
     deferred = read_page('<script src="assets/javascripts/bundle.abc.min.js" defer></script>')
     plain = read_page('<script src="../assets/javascripts/bundle.abc.min.js"></script>')
-    problems = material.bundle_problems({"index.html": deferred, "guide/x/index.html": plain})
+    problems = guard.bundle_problems({"index.html": deferred, "guide/x/index.html": plain})
     assert len(problems) == 1 and problems[0].startswith("guide/x/index.html: ")
     assert "overrides/main.html" in problems[0]
