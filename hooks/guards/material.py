@@ -69,7 +69,7 @@ def forked_template_problems(overrides_dir: Path, material_dir: Path) -> list[st
         if recorded is None:
             problems.append(
                 f"overrides/{name}: replaces Material's {name} but hooks/guards/material.py "
-                f"FORKED_TEMPLATES has no entry for it; add \"{name}\": \"{digest}\""
+                f'FORKED_TEMPLATES has no entry for it; add "{name}": "{digest}"'
             )
         elif recorded != digest:
             problems.append(
