@@ -99,8 +99,8 @@ COMPONENT_SCRIPTS = {
 }
 # Entry scripts in the order a page loads them.
 ENTRY_SCRIPTS = ("progress", "plan", "plan-builder")
-# The modules each entry script imports (directly or not), which the page preloads beside it:
-# a browser otherwise learns of them one import at a time, one round trip each.
+# The modules each entry script imports (directly or not), which the page requests together with
+# it: a browser otherwise learns of them one import at a time, one round trip each.
 SCRIPT_IMPORTS = {
     "progress": ("dom", "mdx"),
     "plan": ("dom", "mdx"),
@@ -123,7 +123,8 @@ def entry_scripts(components: Iterable[str]) -> list[str]:
 
 
 def preloaded_modules(scripts: Iterable[str]) -> list[str]:
-    """The modules the entry ``scripts`` import, each once, for ``<link rel="modulepreload">``."""
+    """The modules the entry ``scripts`` import, each once, in first-import order: what
+    ``overrides/main.html``'s loader requests at once before it runs the entry scripts."""
     return list(dict.fromkeys(name for script in scripts for name in SCRIPT_IMPORTS[script]))
 
 

@@ -58,7 +58,7 @@ def wait_mounted(page) -> None:
     a page that loads none of the guide's scripts has nothing to wait for."""
     page.wait_for_function(
         """() => document.querySelector('main > [aria-live]') !== null
-            || !document.querySelector('script[type=module][src*="assets/"]')"""
+            || !document.querySelector('script[data-mdx-scripts]')"""
     )
 
 

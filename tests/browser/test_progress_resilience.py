@@ -164,7 +164,7 @@ def test_migration_helpers_are_exported_for_future_versions(built_site, page):
 def test_the_shared_modules_run_nothing_when_imported(built_site, page):
     # A chapter without components loads none of the guide's scripts.
     page.goto(built_site.base_url + PLAIN_CHAPTER)
-    assert page.locator("script[type=module][src*='assets/']").count() == 0
+    assert page.locator("script[data-mdx-scripts]").count() == 0
     mounted = page.evaluate(
         """async () => {
             const assets = new URL("../../assets/", location.href).href;
@@ -177,3 +177,59 @@ def test_the_shared_modules_run_nothing_when_imported(built_site, page):
         }"""
     )
     assert mounted is False
+
+
+# The guide's scripts as the page's resource timing saw them, and its first contentful paint.
+SCRIPT_TIMING = """() => ({
+    paint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime,
+    scripts: performance.getEntriesByType("resource")
+        .filter((entry) => /\\/assets\\/[\\w-]+\\.js$/.test(new URL(entry.name).pathname))
+        .map((entry) => [new URL(entry.name).pathname.split("/").pop(), entry.startTime]),
+})"""
+
+
+def test_the_guides_scripts_are_requested_after_the_first_paint(built_site, page):
+    errors = record_errors(page)
+    open_page(page, built_site.base_url + TOPIC)
+    timing = page.evaluate(SCRIPT_TIMING)
+    names = {name for name, _ in timing["scripts"]}
+    loader = page.locator("script[data-mdx-scripts]")
+    expected = {
+        f"{name}.js"
+        for name in (
+            loader.get_attribute("data-mdx-modules").split()
+            + loader.get_attribute("data-mdx-scripts").split()
+        )
+    }
+    assert names == expected
+    assert timing["paint"] is not None
+    assert [name for name, start in timing["scripts"] if start < timing["paint"]] == []
+    assert ticks(page) == set()  # mounted: the checklist is live
+    assert box(page, FIRST).is_enabled()
+    assert errors == []
+
+
+def test_a_page_opened_in_a_background_tab_still_mounts(built_site, context):
+    # A hidden tab paints no frame, so requestAnimationFrame never runs there.
+    context.add_init_script(
+        """Object.defineProperty(Document.prototype, "hidden", { get: () => true });
+        window.requestAnimationFrame = () => 0;"""
+    )
+    page = context.new_page()
+    errors = record_errors(page)
+    open_page(page, built_site.base_url + TOPIC)
+    box(page, FIRST).check()
+    assert FIRST in ticks(page)
+    assert errors == []
+
+
+def test_a_browser_without_paint_timing_still_mounts(built_site, context):
+    context.add_init_script(
+        'Object.defineProperty(PerformanceObserver, "supportedEntryTypes", { get: () => [] });'
+    )
+    page = context.new_page()
+    errors = record_errors(page)
+    open_page(page, built_site.base_url + TOPIC)
+    box(page, FIRST).check()
+    assert FIRST in ticks(page)
+    assert errors == []

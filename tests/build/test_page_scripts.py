@@ -1,5 +1,5 @@
 """Each page loads exactly the scripts of the components its macros rendered, in one order,
-with what they import preloaded; no script tag sits in page content."""
+with what they import requested together; no script tag sits in page content."""
 
 from __future__ import annotations
 
@@ -25,9 +25,18 @@ def test_each_page_loads_exactly_the_scripts_its_components_need(built_site):
         if article is None:  # redirect pages
             continue
         components = [el["data-mdx-component"] for el in article.select("[data-mdx-component]")]
-        scripts = [asset_name(s["src"]) for s in soup.select("script[type=module][src*='assets/']")]
-        preloads = [asset_name(link["href"]) for link in soup.select("link[rel=modulepreload]")]
         where = html_file.relative_to(built_site.site_dir).as_posix()
+        loaders = soup.select("script[data-mdx-scripts]")
+        assert len(loaders) <= 1, f"{where}: more than one script loader"
+        scripts = loaders[0]["data-mdx-scripts"].split() if loaders else []
+        preloads = loaders[0]["data-mdx-modules"].split() if loaders else []
+        # The loader imports exactly what its attributes name, each from the site's assets/.
+        imported = re.findall(r'"([^"]+)\.js"', loaders[0].string) if loaders else []
+        assert [asset_name(url) for url in imported] == preloads + scripts, where
+        for url in imported:
+            assert (html_file.parent / f"{url}.js").resolve().is_file(), (where, url)
+        # No module script or preload in the markup: they are imported after the first paint.
+        assert soup.select("script[type=module], link[rel=modulepreload]") == [], where
         assert article.select("script") == [], f"{where}: a script tag in the page's content"
         if soup.select_one("#print-site-page"):
             # The print page copies the other pages' content; no macro runs on it, and its
