@@ -53,8 +53,9 @@ def _page_location(env: Any, *needles: str) -> tuple[str, int | None]:
 def _shows(env: Any, *components: str) -> None:
     """Record that the page shows these components (``data-mdx-component`` names), so that
     overrides/main.html loads exactly their scripts: ``page.meta["scripts"]`` (entry scripts, in
-    load order) and ``page.meta["modules"]`` (what they import, requested together). ``page.meta`` is the
-    page's front matter dict, which MkDocs, ProperDocs and Zensical all give the theme."""
+    load order) and ``page.meta["modules"]`` (what they import, requested together).
+    ``page.meta`` is the page's front matter dict, which MkDocs, ProperDocs and Zensical all give
+    the theme."""
     meta = env.page.meta
     shown = [*meta.get("components", []), *components]
     meta["components"] = list(dict.fromkeys(shown))
