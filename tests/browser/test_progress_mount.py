@@ -140,3 +140,26 @@ def test_the_lists_in_view_get_their_buttons_first(built_site, context):
     assert last.id in in_view and first.id not in in_view  # the page opened at the last phase
     batches = page.evaluate("window.mdxBatches")
     assert sorted(name for batch in batches[: len(in_view)] for name in batch) == sorted(in_view)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+def test_mounting_list_by_list_shifts_nothing(built_site, browser, width):
+    # The plan page mounts the most lists, over the most frames; the space each list's toolbar
+    # and each item's buttons take is kept from the first paint.
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    context.add_init_script(
+        """window.mdxShift = 0;
+        new PerformanceObserver(list => {
+            for (const entry of list.getEntries()) {
+                if (!entry.hadRecentInput) window.mdxShift += entry.value;
+            }
+        }).observe({type: "layout-shift", buffered: true});"""
+    )
+    page = context.new_page()
+    open_page(page, built_site.base_url + PLAN)
+    page.evaluate(
+        "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+    )
+    shift = page.evaluate("window.mdxShift")
+    context.close()
+    assert shift < 0.001
