@@ -17,8 +17,9 @@ export function h(tag, attrs, ...children) {
 
 let live; // the page's one polite live region
 
-/** The page's polite live region, created at the end of <main> on first use. Call it when a
- * component mounts: screen readers announce changes only in a region they have already seen. */
+/** The page's polite live region, created at the end of <main> on first use. Call it when the
+ * components have mounted: screen readers announce changes only in a region they have already
+ * seen. Its presence says the page's components are all mounted (the browser tests wait for it). */
 export function liveRegion() {
   live ??= h("div", { class: "md-visually-hidden", "aria-live": "polite" });
   if (!live.isConnected) document.querySelector("main").append(live);
@@ -59,4 +60,34 @@ export function onReady(fn) {
   const start = () => window.document$?.subscribe(later) ?? later();
   if (window.document$ || document.readyState === "complete") start();
   else addEventListener("DOMContentLoaded", start, { once: true });
+}
+
+/** A promise that resolves in a later task, so the browser can answer input and paint between
+ * two parts of a long piece of work (a task over 50 ms delays input: web.dev, "Optimize long
+ * tasks"). `scheduler.yield()` where the browser has it: the rest of the work keeps its place
+ * ahead of other tasks. Elsewhere a MessageChannel message, which, unlike `setTimeout(fn, 0)`,
+ * is not held back 4 ms once timers nest (HTML, "timer initialisation steps"). */
+export function yieldToMain() {
+  if (typeof globalThis.scheduler?.yield === "function") return globalThis.scheduler.yield();
+  return new Promise((resolve) => {
+    const { port1, port2 } = new MessageChannel();
+    port1.onmessage = () => {
+      port1.close();
+      resolve();
+    };
+    port2.postMessage(null);
+  });
+}
+
+/** A promise that resolves in a task after the browser has rendered its next frame, so that what
+ * changed before it is styled, laid out and painted in that frame, apart from what changes after.
+ * A page that is not shown renders no frames (and needs none): there it resolves after 100 ms. */
+export function afterNextFrame() {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, 100);
+    requestAnimationFrame(() => {
+      clearTimeout(timer);
+      yieldToMain().then(resolve);
+    });
+  });
 }

@@ -2,7 +2,7 @@
 // Importing this module runs nothing: the page's entry script (progress.js, or plan.js on the
 // plan page) calls mount() when the page is ready.
 
-import { $$, announce, copy, h, liveRegion } from "./dom.js";
+import { $$, afterNextFrame, announce, copy, h, liveRegion } from "./dom.js";
 
 // One key per site: GitHub Pages serves many sites from one origin.
 export const KEY = `${new URL("../", import.meta.url).pathname}.mdx-progress`;
@@ -171,22 +171,24 @@ function markdown(root) {
   return `### ${root.dataset.mdxTitle}\n\n${lines.join("\n")}`;
 }
 
+// A checklist or phase card: its items' boxes and buttons (one listener here answers all the
+// buttons), its toolbar (status, bar, list buttons), and the reader's progress in them.
 function mountList(root) {
   const title = root.dataset.mdxTitle;
   const actions = h("div", {});
-  for (const li of $$(".mdx-item", root)) {
-    const label = li.querySelector("label");
-    label.control.disabled = false;
-    label.parentNode.append(button("", `Copy link to “${label.textContent.trim()}”`,
-      (e) => copy(urlOf(li, idOf(li)), e.currentTarget), "mdx-btn--icon"));
-    mountNote(li);
-    if (li.dataset.mdxRevised) mountRevision(li, label);
-  }
+  for (const box of $$(".mdx-item__box", root)) box.disabled = false;
   root.addEventListener("change", ({ target }) => {
     if (!target.matches(".mdx-item__box")) return; // not the note form's inputs
     const id = idOf(target);
     update((s) => (s.items[id] = tick(id, target.checked)));
     announce(`${title}: ${root.querySelector(".mdx-toolbar__status").textContent}`);
+  });
+  root.addEventListener("click", (event) => {
+    const control = event.target.closest("[data-mdx-do]");
+    if (!control) return;
+    const li = control.closest(".mdx-item");
+    if (control.dataset.mdxDo === "copy") copy(urlOf(li, idOf(li)), control);
+    else toggleNote(li, control);
   });
   const reset = button("Reset", ` ${title}`, () => {
     const ids = idsOf(root).filter(done);
@@ -207,14 +209,33 @@ function mountList(root) {
   actions.append(
     button("Copy link", ` to ${title}`, (e) => copy(urlOf(root, root.id), e.currentTarget)),
     button("Copy as Markdown", ` ${title}`, (e) => copy(markdown(root), e.currentTarget)),
-    reset);
-  const [paste, pastePanel] = pasteControl(` into ${title} and the rest of this page`);
-  actions.append(paste);
+    reset,
+    pasteControl(` into ${title} and the rest of this page`, (panel) => actions.after(panel)));
   reset.dataset.mdxReset = "";
   root.querySelector("[data-mdx-toolbar]").append(
     h("div", { class: "mdx-toolbar__status" }),
     h("progress", { class: "mdx-toolbar__bar", "aria-label": `Progress of ${title}` }),
-    actions, pastePanel);
+    actions);
+  mountItems(root);
+  renderList(root);
+}
+
+// Each item's two buttons in its heading, the only controls an item shows before the reader
+// opens one: copy its link, and open its note. They hold no listener of their own (mountList's
+// answers them), so a list of twenty items adds forty elements. The space they take is kept in
+// mdx.css from the first paint, so nothing moves when they come.
+function mountItems(list) {
+  for (const li of $$(".mdx-item", list)) {
+    const head = li.querySelector(".mdx-item__head");
+    if (head.querySelector("[data-mdx-do]")) continue;
+    const name = head.querySelector("label").textContent.trim();
+    head.append(
+      h("button", { type: "button", class: "mdx-btn mdx-btn--icon", "data-mdx-do": "copy",
+        "aria-label": `Copy link to “${name}”` }),
+      h("button", { type: "button", class: "mdx-btn mdx-btn--icon mdx-btn--note",
+        "data-mdx-do": "note", title: "Note / not applicable",
+        "aria-label": `Note or not applicable: “${name}”`, "aria-expanded": "false" }));
+  }
 }
 
 // An entry with the item's status replaced: `status` is {done, na?, reason?, note?, link?};
@@ -229,9 +250,18 @@ function withStatus(old, status) {
 
 const shortLink = (link) => link.replace(/^https?:\/\//, "").replace(/\/$/, "");
 
-// What the item's saved note says, under the item: nothing when there is none.
-function renderNote(status) {
-  const id = idOf(status);
+// What an item shows under its heading, in this order: the update note (renderRevision), the
+// reader's saved note (renderNote), the note form (noteForm). Each is made when it is first
+// needed; `place` puts it after whichever of those before it the item has.
+const SLOTS = [".mdx-item__head", ".mdx-item__updated", ".mdx-item__status", ".mdx-note"];
+function place(li, node) {
+  const earlier = SLOTS.slice(0, SLOTS.findIndex((slot) => node.matches(slot)));
+  earlier.map((slot) => li.querySelector(`:scope > ${slot}`)).filter(Boolean).pop().after(node);
+}
+
+// What the item's saved note says, under the item: nothing (and no element) when there is none.
+function renderNote(li) {
+  const id = idOf(li);
   const { note, reason, link } = state.items[id] ?? {};
   const words = na(id)
     ? `Not applicable here${reason ? `: ${reason}` : ""}`
@@ -241,32 +271,47 @@ function renderNote(status) {
     const anchor = h("a", { href: link, rel: "noopener" }, shortLink(link));
     parts.push(words ? " — " : "Link: ", anchor);
   }
-  status.closest(".mdx-item").classList.toggle("mdx-item--na", na(id));
+  li.classList.toggle("mdx-item--na", na(id));
+  let status = li.querySelector(":scope > .mdx-item__status");
+  if (!status && !parts.length) return;
+  if (!status) place(li, (status = h("p", { class: "mdx-item__status", id: `${id}--status` })));
   // Rewritten only when it changes: a reader may be selecting or following the link.
   if (status.textContent !== parts.map((part) => part.textContent ?? part).join("")) {
     status.replaceChildren(...parts);
   }
 }
 
-// The item's "Note / not applicable" control: a disclosure button (beside Copy link) opens a
-// small form under the item; Save or Enter keeps it, Cancel or Escape closes it, and focus
-// goes back to the button either way.
-function mountNote(li) {
+// The checkbox is described by what shows under the item (the update first, then the note), so
+// screen readers read it with the item; by nothing when nothing shows.
+function describeBox(li, box) {
+  const ids = $$(":scope > :is(.mdx-item__updated:not([hidden]), .mdx-item__status:not(:empty))",
+    li).map((node) => node.id).join(" ");
+  if ((box.getAttribute("aria-describedby") ?? "") === ids) return;
+  if (ids) box.setAttribute("aria-describedby", ids);
+  else box.removeAttribute("aria-describedby");
+}
+
+const noteForms = new WeakMap(); // item -> its note form's {form, show, hide}, once opened
+
+// The item's "Note / not applicable" control: its disclosure button (beside Copy link) opens a
+// small form under the item, made the first time it opens; Save or Enter keeps it, Cancel or
+// Escape closes it, and focus goes back to the button either way.
+function toggleNote(li, toggle) {
+  if (!noteForms.has(li)) noteForms.set(li, noteForm(li, toggle));
+  const { form, show, hide } = noteForms.get(li);
+  if (form.hidden) show();
+  else hide();
+}
+
+function noteForm(li, toggle) {
   const id = idOf(li);
   const name = li.querySelector("label").textContent.trim();
-  const status = h("p", { class: "mdx-item__status", id: `${id}--status` });
-  li.querySelector(".mdx-item__head").after(status);
-  li.querySelector(".mdx-item__box").setAttribute("aria-describedby", status.id);
   const naBox = h("input", { type: "checkbox", id: `${id}--na` });
   const text = h("input", { type: "text", id: `${id}--note`, maxlength: "300",
     autocomplete: "off" });
   const error = h("p", { class: "mdx-note__error", id: `${id}--link-error` });
   const link = h("input", { type: "url", id: `${id}--link`, autocomplete: "off",
     placeholder: "https://", "aria-describedby": error.id });
-  const toggle = h("button", { type: "button", class: "mdx-btn mdx-btn--icon mdx-btn--note",
-    title: "Note / not applicable", "aria-label": `Note or not applicable: “${name}”`,
-    "aria-expanded": "false", "aria-controls": `${id}--note-form`,
-    onclick: () => (form.hidden ? show() : hide()) });
   const hide = () => {
     form.hidden = true;
     toggle.setAttribute("aria-expanded", "false");
@@ -314,23 +359,37 @@ function mountNote(li) {
       error,
       h("p", {}, h("button", { type: "submit", class: "mdx-btn" }, "Save"),
         button("Cancel", "", hide))));
-  li.querySelector(".mdx-item__head").append(toggle);
-  status.after(form);
+  place(li, form);
+  toggle.setAttribute("aria-controls", form.id);
+  return { form, show, hide };
 }
 
 const KINDS = { ticked: "Tick", unticked: "Untick", "not applicable": "Mark not applicable",
   applicable: "Mark as applying", noted: "Note", "note removed": "Remove the note" };
 let pastes = 0;
 
-// "Paste from an issue": a text area for an onboarding issue's body, a preview of what it would
-// change for the items on this page, applied only when the reader confirms. The parser
-// (tasklist.js) loads on the first preview: no page pays for it before.
-function pasteControl(more) {
+// "Paste from an issue": a button that opens a text area for an onboarding issue's body, a
+// preview of what it would change for the items on this page, applied only when the reader
+// confirms. The panel is made the first time it opens, where `place(panel)` puts it; the parser
+// (tasklist.js) loads on the first preview: no page pays for either before.
+function pasteControl(more, place) {
+  let panel, show, hide;
+  const opener = button("Paste from an issue", more, () => {
+    if (!panel) {
+      [panel, show, hide] = pastePanel(opener);
+      place(panel);
+    }
+    if (panel.hidden) show();
+    else hide();
+  });
+  opener.setAttribute("aria-expanded", "false");
+  return opener;
+}
+
+function pastePanel(opener) {
   const id = `mdx-paste-${++pastes}`;
   const area = h("textarea", { id: `${id}-text`, rows: "6", spellcheck: "false" });
   const preview = h("div", { class: "mdx-paste__preview" });
-  const opener = button("Paste from an issue", more, () => (panel.hidden ? show() : hide()));
-  opener.setAttribute("aria-expanded", "false");
   opener.setAttribute("aria-controls", id);
   const show = () => {
     panel.hidden = false;
@@ -393,33 +452,35 @@ function pasteControl(more) {
     area,
     h("p", {}, button("Preview changes", "", showPreview), button("Cancel", " pasting", hide)),
     preview);
-  return [opener, panel];
+  return [panel, show, hide];
 }
 
 function mountPlan(root) {
-  root.querySelector("[data-mdx-plan-tools]")?.append(...pasteControl(" into this plan"));
+  const tools = root.querySelector("[data-mdx-plan-tools]");
+  tools?.append(pasteControl(" into this plan", (panel) => tools.append(panel)));
 }
 
-// The note an updated item shows (render() shows and hides it); the checkbox is described by
-// it while it shows, so screen readers read it with the item.
-function mountRevision(li, label) {
+// The note an updated item shows, made the first time it shows; render() shows and hides it.
+function renderRevision(li) {
+  const on = updated(li);
+  let note = li.querySelector(":scope > .mdx-item__updated");
+  if (!note && !on) return;
+  note ??= revisionNote(li);
+  note.hidden = !on;
+}
+
+function revisionNote(li) {
   const day = li.dataset.mdxRevised;
+  const label = li.querySelector("label");
   const gotIt = button("Got it", `: “${label.textContent.trim()}” was updated`, () => {
     update((s) => (s.items[idOf(li)] = { ...s.items[idOf(li)], seen: day }));
     label.control.focus(); // the button hides; focus stays on the item
     announce(`Marked as read: the update of ${day}.`);
   });
-  label.parentNode.after(h("p", { class: "mdx-item__updated", id: `${idOf(li)}--updated`,
-    hidden: "" }, h("b", {}, "Updated"), ` ${day}: ${li.dataset.mdxRevision} `, gotIt));
-}
-
-function renderRevision(li) {
-  const on = updated(li);
-  li.querySelector(".mdx-item__updated").hidden = !on;
-  // The item's note (mountNote) describes the box too; the update comes first while it shows.
-  const box = li.querySelector(".mdx-item__box");
-  box.setAttribute("aria-describedby",
-    [on && `${idOf(li)}--updated`, `${idOf(li)}--status`].filter(Boolean).join(" "));
+  const note = h("p", { class: "mdx-item__updated", id: `${idOf(li)}--updated`, hidden: "" },
+    h("b", {}, "Updated"), ` ${day}: ${li.dataset.mdxRevision} `, gotIt);
+  place(li, note);
+  return note;
 }
 
 function updatedStatus(list) {
@@ -429,7 +490,7 @@ function updatedStatus(list) {
 }
 
 function mountStart(root) {
-  const input = h("input", { type: "date", id: "mdx-start",
+  const input = h("input", { type: "date", id: "mdx-start", value: state.startDate ?? "",
     onchange: () => update((s) => (s.startDate = input.value || null)) });
   root.querySelector("[data-mdx-start]")
     .append(h("label", { for: "mdx-start" }, "The day you started"), input);
@@ -475,18 +536,25 @@ function mountPanel(root) {
     button("Import progress", " from a JSON file", () => file.click()), file, message);
 }
 
-const MOUNT = {
-  checklist: mountList, card: mountList, framework: mountStart, progress: mountPanel,
-  plan: mountPlan };
+// Components that mount at once: they are small, and their counts read the whole page's state.
+const MOUNT = { progress: mountPanel, plan: mountPlan };
+const LISTS = "[data-mdx-component=checklist], [data-mdx-component=card]";
 
 let listening = false;
 
-/** Mount every component on the page and show the saved progress. `before` runs first, on the
- * page as the reader got it: the plan page removes the parts its plan does not name there, so
- * every count below counts what is left. Mounting twice mounts only new components. */
-export function mount({ before } = {}) {
+/** Mount every component on the page and show the saved progress; resolves once all is mounted
+ * (then the page has its live region, dom.js liveRegion). `before` runs first, on the page as the
+ * reader got it: the plan page removes the parts its plan does not name there, so every count
+ * below counts what is left. Mounting twice mounts only new components.
+ * The work is split so that no part of it is a long task on a phone (web.dev, "Optimize long
+ * tasks": a task over 50 ms delays input). The first task reads the saved progress and shows it
+ * outside the lists (counts, panels, the timeline); then each list (its boxes, ticks, toolbar,
+ * saved notes and its items' buttons) and the start day mount one per task, those in view
+ * first, so the reader sees their own progress in the first frames. Each part waits for the
+ * frame that shows the one before: the style and layout of what it adds are a frame's work of
+ * their own, not one long task after them all. */
+export async function mount({ before } = {}) {
   before?.();
-  liveRegion();
   if (!listening) {
     listening = true;
     addEventListener("hashchange", highlight);
@@ -500,12 +568,46 @@ export function mount({ before } = {}) {
   state = read();
   const renames = $$("[data-mdx-aliases]").map((li) => [idOf(li), li.dataset.mdxAliases.split(" ")]);
   if (adoptAliases({ ...state.items }, renames)) update((s) => adoptAliases(s.items, renames));
+  const parts = []; // [the element that must be in view, what mounts it]
   for (const root of $$("[data-mdx-component]:not([data-mdx-ready])")) {
     root.dataset.mdxReady = "";
-    MOUNT[root.dataset.mdxComponent]?.(root);
+    const kind = root.dataset.mdxComponent;
+    if (root.matches(LISTS)) {
+      parts.push([root, () => mountList(root)]);
+    } else if (kind === "framework") {
+      // The date field alone takes milliseconds to make: a task of its own.
+      parts.push([root.querySelector("[data-mdx-start]"), () => mountStart(root)]);
+    } else {
+      MOUNT[kind]?.(root);
+    }
   }
-  render();
+  renderPage();
   highlight();
+  for (const [i, [, mountPart]] of (await inViewFirst(parts)).entries()) {
+    if (i) await afterNextFrame();
+    mountPart();
+  }
+  liveRegion();
+}
+
+// `parts` ([element, …]) with those whose element is in the viewport first, then the others in
+// page order. An IntersectionObserver says which are in view once the browser has laid the page
+// out for its next frame, so asking forces no layout. A page that is not shown (a background
+// tab) lays nothing out: after 100 ms its parts come in page order.
+function inViewFirst(parts) {
+  if (!parts.length) return Promise.resolve(parts);
+  return new Promise((resolve) => {
+    const order = (inView) => {
+      observer.disconnect();
+      clearTimeout(timer);
+      resolve([...parts.filter(([node]) => inView.has(node)),
+        ...parts.filter(([node]) => !inView.has(node))]);
+    };
+    const observer = new IntersectionObserver((entries) =>
+      order(new Set(entries.filter((e) => e.isIntersecting).map((e) => e.target))));
+    const timer = setTimeout(() => order(new Set()), 100);
+    for (const [node] of parts) observer.observe(node);
+  });
 }
 
 const today = () =>
@@ -518,26 +620,39 @@ const mark = (node, now) =>
   now ? node.setAttribute("aria-current", "step") : node.removeAttribute("aria-current");
 
 function render() {
+  for (const list of $$(LISTS)) renderList(list);
+  renderPage();
+}
+
+// A list's items (ticks, notes, updates) and its toolbar; nothing before the list has mounted.
+function renderList(list) {
+  const bar = list.querySelector(".mdx-toolbar__bar");
+  if (!bar) return;
+  for (const li of $$(".mdx-item", list)) {
+    const box = li.querySelector(".mdx-item__box");
+    box.checked = done(idOf(li));
+    renderNote(li);
+    if (li.dataset.mdxRevised) renderRevision(li);
+    describeBox(li, box);
+  }
+  const all = idsOf(list);
+  const ids = counted(all);
+  const n = ids.filter(done).length;
+  const key = n === ids.length ? "done" : n ? "doing" : "todo";
+  const now = list.matches(".mdx-card") && isNow(list, today());
+  mark(list, now);
+  Object.assign(bar, { max: ids.length, value: n });
+  disableEmptyReset(list, n);
+  const skipped = all.length - ids.length;
+  bar.previousSibling.replaceChildren(h("b", { class: `mdx-state--${key}` }, STATES[key]),
+    ` · ${n} of ${ids.length} done`, skipped ? ` · ${skipped} not applicable` : "",
+    updatedStatus(list), now ? h("b", { class: "mdx-badge" }, "Current phase") : "");
+}
+
+// Everything else that shows the reader's progress: topic counts, the start day, the timeline,
+// the home page's next task, the progress panel, and the notice when storage is unusable.
+function renderPage() {
   const day = today();
-  for (const box of $$(".mdx-item__box:enabled")) box.checked = done(idOf(box));
-  for (const status of $$(".mdx-item__status")) renderNote(status);
-  for (const bar of $$(".mdx-toolbar__bar")) {
-    const list = bar.closest("[data-mdx-title]");
-    const ids = counted(idsOf(list));
-    const skipped = idsOf(list).length - ids.length;
-    const n = ids.filter(done).length;
-    const key = n === ids.length ? "done" : n ? "doing" : "todo";
-    const now = list.matches(".mdx-card") && isNow(list, day);
-    mark(list, now);
-    Object.assign(bar, { max: ids.length, value: n });
-    disableEmptyReset(list, n);
-    bar.previousSibling.replaceChildren(h("b", { class: `mdx-state--${key}` }, STATES[key]),
-      ` · ${n} of ${ids.length} done`, skipped ? ` · ${skipped} not applicable` : "",
-      updatedStatus(list), now ? h("b", { class: "mdx-badge" }, "Current phase") : "");
-  }
-  for (const li of $$(".mdx-item[data-mdx-revised]")) {
-    if (li.querySelector(".mdx-item__updated")) renderRevision(li);
-  }
   for (const topic of $$(".mdx-topic")) {
     const ids = counted(topic.dataset.mdxItems.split(" "));
     const n = ids.filter(done).length;
@@ -565,7 +680,7 @@ function render() {
   }
 }
 
-// Paper shows none of the reader's state (mdx-print.css): before `node`'s words first give way to
+// Paper shows none of the reader's state (the print rules of mdx.css): before `node`'s words first give way to
 // the reader's, a copy of them stays next to it for print only.
 function keepForPrint(node) {
   if (!node.classList.contains("mdx-screen-only")) {

@@ -46,7 +46,9 @@ def toggle(page, item_id: str):
 
 
 def status_text(page, item_id: str) -> str:
-    return page.locator(f"[data-mdx-item={item_id}] .mdx-item__status").inner_text()
+    """What the item says of its note under its heading ("" when it shows nothing)."""
+    status = page.locator(f"[data-mdx-item={item_id}] .mdx-item__status")
+    return status.inner_text() if status.count() else ""
 
 
 def focused_id(page) -> str:

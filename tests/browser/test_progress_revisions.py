@@ -89,8 +89,9 @@ def test_an_item_revised_after_its_tick_is_marked_until_the_reader_confirms_it(
         assert note(page, item).is_hidden()
     assert note(page, MINOR).count() == 0  # a typo fix is no news
     assert "1 updated since you ticked it" in status(page)
+    # The box is described by what shows under the item: the update (no note is saved).
     described = box(page, REVISED).get_attribute("aria-describedby").split()
-    assert described == [f"{REVISED}--updated", f"{REVISED}--status"]
+    assert described == [f"{REVISED}--updated"]
     # By keyboard: from the item's checkbox to its "Got it".
     box(page, REVISED).focus()
     for _ in range(4):
@@ -103,7 +104,7 @@ def test_an_item_revised_after_its_tick_is_marked_until_the_reader_confirms_it(
     assert page.evaluate("document.activeElement.id") == f"{REVISED}--box"
     assert "Marked as read" in live_text(page)
     assert "updated since" not in status(page)
-    assert box(page, REVISED).get_attribute("aria-describedby") == f"{REVISED}--status"
+    assert box(page, REVISED).get_attribute("aria-describedby") is None
     entry = stored(page)["items"][REVISED]
     assert entry == {**TICKED, "seen": REVISED_ON}  # the tick itself is unchanged
     page.reload()
@@ -214,6 +215,9 @@ def test_a_note_saved_after_the_tick_keeps_the_mark_and_the_copy_reads_back_unch
     page.locator(f"#{REVISED}--note").press("Enter")
     assert item.locator(".mdx-item__status").inner_text().startswith("Note:")
     assert note(page, REVISED).is_visible()  # the note is not a new tick
+    # Both now show under the item and describe its box, the update first.
+    described = box(page, REVISED).get_attribute("aria-describedby").split()
+    assert described == [f"{REVISED}--updated", f"{REVISED}--status"]
     button = page.locator(f"#{CHECKLIST.id}-checklist").get_by_role(
         "button", name="Copy as Markdown"
     )
