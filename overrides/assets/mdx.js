@@ -680,8 +680,8 @@ function renderPage() {
   }
 }
 
-// Paper shows none of the reader's state (the print rules of mdx.css): before `node`'s words first give way to
-// the reader's, a copy of them stays next to it for print only.
+// Paper shows none of the reader's state (the print rules of mdx.css): before `node`'s words
+// first give way to the reader's, a copy of them stays next to it for print only.
 function keepForPrint(node) {
   if (!node.classList.contains("mdx-screen-only")) {
     const copy = node.cloneNode(true);
