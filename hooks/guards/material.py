@@ -9,7 +9,7 @@ instead of an override or rewrite silently doing the wrong thing:
   written from one release's template: Material's file must still be the one recorded here;
 - our palette component (``overrides/partials/javascripts/palette.html``) relies on the
   ``[data-md-color-switching]`` rule of Material's palette stylesheet to switch without
-  transitions;
+  transitions, and on the color-scheme its stylesheets give each scheme;
 - ``overrides/main.html`` adds the bundle's ``js-focus-visible`` class to ``<html>`` early: the
   bundle must still add it, or the early class is only noise.
 """
@@ -39,6 +39,12 @@ FORKED_TEMPLATES = {
     "partials/source.html": "6847616d67be4920d39c278c2799bf20222bbc02ee2a8393aca85e3eaa518752",
 }
 SWITCHING_RULE = "[data-md-color-switching]"
+# The color-scheme Material's stylesheets give its two schemes, which the palette component writes
+# into <meta name="color-scheme"> without reading it from the page (main or palette stylesheet).
+SCHEME_RULES = (
+    "[data-md-color-scheme=default]{color-scheme:light",
+    "[data-md-color-scheme=slate]{color-scheme:dark",
+)
 FOCUS_VISIBLE_CLASS = "js-focus-visible"
 BUNDLE = "assets/javascripts/bundle."
 
@@ -94,6 +100,16 @@ def theme_asset_problems(site_dir: Path) -> list[str]:
         "overrides/partials/javascripts/palette.html for this Material release"
         for path in stylesheets
         if SWITCHING_RULE not in path.read_text(encoding="utf-8")
+    ]
+    css = "".join(
+        p.read_text(encoding="utf-8")
+        for p in (site_dir / "assets" / "stylesheets").glob("*.min.css")
+    )
+    problems += [
+        f"assets/stylesheets: Material's stylesheets no longer declare {rule}}}; update "
+        "COLOR_SCHEMES in overrides/partials/javascripts/palette.html for this Material release"
+        for rule in SCHEME_RULES
+        if stylesheets and rule not in css
     ]
     problems += [
         f"{path.relative_to(site_dir)}: Material's bundle no longer adds {FOCUS_VISIBLE_CLASS} "

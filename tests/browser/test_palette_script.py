@@ -149,21 +149,22 @@ def test_the_first_switch_always_changes_what_the_reader_sees(built_site, browse
     context.close()
 
 
-# Records, from before the page is parsed, each change to the page's colour-scheme and
-# theme-color meta tags and to <html>'s classes, with whether the page's <main> existed yet.
+# Records, from before the page is parsed, each change to the page's colour-scheme meta tag and
+# to <html>'s classes, with whether the page's <main> existed yet.
 # Inserting or changing a colour-scheme meta tag, or a class on <html>, makes the browser restyle
 # the whole page; before the body is parsed that costs nothing.
 START_UP_RECORDER = """window.mdxRecords = [];
 new MutationObserver((records) => records.forEach((record) => {
     const late = !!document.querySelector("main");
-    if (record.type === "attributes") {
+    if (record.type === "attributes" && (record.target.tagName === "HTML"
+            || record.target.name === "color-scheme")) {
         const now = record.target.getAttribute(record.attributeName);
         if (now !== record.oldValue)
             mdxRecords.push({what: `${record.target.tagName} ${record.attributeName}=${now}`,
                 late});
     }
     for (const node of record.addedNodes)
-        if (node.tagName === "META" && /^(color-scheme|theme-color)$/.test(node.name))
+        if (node.tagName === "META" && node.name === "color-scheme")
             mdxRecords.push({what: `added meta ${node.name}`, late});
 })).observe(document, {subtree: true, childList: true, attributes: true, attributeOldValue: true,
     attributeFilter: ["content", "class"]})"""
@@ -187,8 +188,8 @@ def test_the_page_starts_without_restyling_itself_for_its_scheme(
     page.wait_for_function("() => window.document$ !== undefined")
     page.evaluate("() => new Promise((done) => document$.subscribe(() => setTimeout(done, 300)))")
     late = [record["what"] for record in page.evaluate("mdxRecords") if record["late"]]
-    # Once the page's content exists, neither its meta tags nor <html>'s classes change: not
-    # when Material's bundle starts, not when the guide's scripts mount.
+    # Once the page's content exists, neither its colour-scheme tag nor <html>'s classes change:
+    # not when Material's bundle starts, not when the guide's scripts mount.
     assert late == [], late
     # Each tag once, saying what the page shows.
     assert sorted(page.evaluate(META)) == [

@@ -11,7 +11,11 @@ from hooks.guards.built_pages import read_page
 
 PROJECT = Path(__file__).resolve().parents[2]
 MATERIAL_TEMPLATES = Path(material.__file__).parent / "templates"
-RULE = "[data-md-color-switching] *,[data-md-color-switching] :after{transition-duration:0s}"
+RULE = (
+    "[data-md-color-switching] *,[data-md-color-switching] :after{transition-duration:0s}"
+    "[data-md-color-scheme=default]{color-scheme:light}"
+    "@media screen{[data-md-color-scheme=slate]{color-scheme:dark}}"
+)
 BUNDLE = 'document.documentElement.classList.add("js-focus-visible")'
 
 
@@ -54,9 +58,17 @@ def test_todays_material_assets_pass(tmp_path):
 
 
 def test_a_palette_stylesheet_without_the_switching_rule_fails_the_build(tmp_path):
-    (problem,) = guard.theme_asset_problems(site(tmp_path, css="a{b:c}"))
+    css = RULE.replace("[data-md-color-switching]", "[data-other]")
+    (problem,) = guard.theme_asset_problems(site(tmp_path, css=css))
     assert problem.startswith("assets/stylesheets/palette.abc.min.css: ")
     assert "overrides/partials/javascripts/palette.html" in problem
+
+
+def test_a_stylesheet_without_a_schemes_color_scheme_fails_the_build(tmp_path):
+    css = RULE.replace("color-scheme:dark", "color-scheme:normal")
+    (problem,) = guard.theme_asset_problems(site(tmp_path, css=css))
+    assert "[data-md-color-scheme=slate]{color-scheme:dark}" in problem
+    assert "COLOR_SCHEMES" in problem
 
 
 def test_a_bundle_that_no_longer_adds_the_focus_visible_class_fails_the_build(tmp_path):
