@@ -1,7 +1,7 @@
 """MkDocs hook: the theme's compiled templates are kept between builds.
 
 MkDocs builds a new Jinja environment for every build, so Material's templates and ours
-(``overrides/``) are compiled from source each time: about a fifth of a build of this site. A
+(``overrides/``) are compiled from source each time: about 15 % of a build of the layer. A
 build keeps Jinja's compiled code in ``.cache/jinja/`` beside mkdocs.yml (git ignores
 ``.cache/``) and reuses it while a template's source is unchanged: Jinja stores a checksum of
 the source with the code and compiles afresh when they differ (``jinja2.FileSystemBytecodeCache``,
