@@ -84,14 +84,14 @@ def _plugin_name(entry: str | dict[str, Any]) -> str:
 
 
 def _repeat_pages(docs: Path, copies: int) -> int:
-    """Repeat every page of ``docs`` in ``copy-NNN/`` folders so there are ``copies`` page sets;
-    returns the page count."""
-    page_set = sorted(path.relative_to(docs) for path in docs.rglob("*.md"))
+    """Repeat every file of ``docs`` (pages and the images they show) in ``copy-NNN/`` folders
+    so there are ``copies`` page sets; returns the page count (Markdown files)."""
+    file_set = sorted(path.relative_to(docs) for path in docs.rglob("*") if path.is_file())
     for number in range(1, copies):
-        for page in page_set:
-            (docs / f"copy-{number:03}" / page).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(docs / page, docs / f"copy-{number:03}" / page)
-    return len(page_set) * copies
+        for name in file_set:
+            (docs / f"copy-{number:03}" / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(docs / name, docs / f"copy-{number:03}" / name)
+    return sum(name.suffix == ".md" for name in file_set) * copies
 
 
 def prepare_ours(

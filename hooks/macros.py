@@ -15,6 +15,7 @@ from hooks.content import render
 from hooks.content.catalogue import GUIDE_DIR, Catalogue, Topic, load_catalogue
 from hooks.content.errors import ContentError
 from hooks.content.nav import site_pages
+from hooks.content.stash import STASH
 
 
 def _catalogue(env: Any) -> Catalogue:
@@ -110,6 +111,9 @@ def _chapter_aliases(env: Any) -> dict[str, list[str]]:
 def define_env(env: Any) -> None:
     """Register the macros; loading the catalogue here stops a bad data file before any page.
 
+    Each macro returns its HTML through content/stash.py: a placeholder while the engine's hooks
+    put the HTML back after Markdown (MkDocs, ProperDocs), the HTML itself otherwise.
+
     MkDocs calls this once per build, so the macros share this one catalogue; an engine that
     calls it per page gets the cached catalogue back from load_catalogue.
     """
@@ -120,31 +124,31 @@ def define_env(env: Any) -> None:
         """The checklist of one topic: summary, related chapters, items."""
         topic = _topic(env, catalogue, topic_id)
         _shows(env, "checklist")
-        return render.render_checklist(catalogue, topic, _page(env))
+        return STASH.place(render.render_checklist(catalogue, topic, _page(env)))
 
     @env.macro
     def framework() -> str:
         """The Practical Framework's phases as cards with tasks."""
         _shows(env, "framework", "card")
-        return render.render_framework(catalogue, _page(env))
+        return STASH.place(render.render_framework(catalogue, _page(env)))
 
     @env.macro
     def timeline() -> str:
         """What to expect and when, from Understanding the Fundamentals."""
         _shows(env, "timeline")
-        return render.render_timeline(catalogue, _page(env))
+        return STASH.place(render.render_timeline(catalogue, _page(env)))
 
     @env.macro
     def topic_index() -> str:
         """Cards linking every topic, with its item count."""
         _shows(env, "topic-index", "progress")
-        return render.render_topic_index(catalogue, _page(env))
+        return STASH.place(render.render_topic_index(catalogue, _page(env)))
 
     @env.macro
     def continue_panel() -> str:
         """The home page's "continue where you left off" panel."""
         _shows(env, "continue")
-        return render.render_continue_panel(catalogue, _page(env))
+        return STASH.place(render.render_continue_panel(catalogue, _page(env)))
 
     @env.macro
     def link_directory(kind: str) -> str:
@@ -156,18 +160,19 @@ def define_env(env: Any) -> None:
                 f"link_directory({kind!r}) takes {', '.join(map(repr, kinds[:-1]))} or "
                 f"{kinds[-1]!r}",
             )
-        return render.render_link_directory(catalogue, kind, _page(env))
+        return STASH.place(render.render_link_directory(catalogue, kind, _page(env)))
 
     @env.macro
     def plan_builder() -> str:
         """The output area of the onboarding plan builder."""
         _shows(env, "plan-builder")
         with _links_checked(env, "plan_builder"):
-            return render.render_plan_builder(catalogue, _page(env))
+            return STASH.place(render.render_plan_builder(catalogue, _page(env)))
 
     @env.macro
     def plan_page() -> str:
         """Every part of the onboarding; a plan link narrows it to the parts it names."""
         _shows(env, "plan", "checklist", "framework", "card")
         with _links_checked(env, "plan_page"):
-            return render.render_plan_page(catalogue, _page(env), _chapter_aliases(env))
+            html = render.render_plan_page(catalogue, _page(env), _chapter_aliases(env))
+        return STASH.place(html)

@@ -24,8 +24,10 @@ Chapters get their "related topics" box from data through the page context (on_p
 every page its "Suggest a fix" link and link preview values (Open Graph), and mkdocs-llmstxt its
 sections from nav (on_config).
 
-Chapters and topics list the headings macros write as raw HTML in their table of contents
-(content/toc.py, on_page_content).
+The macros' HTML skips Markdown: each macro hands Markdown a placeholder, and on_page_content
+puts the HTML back before any plugin reads the page (content/stash.py); a placeholder Markdown
+escaped stops the build at the macro's line. Chapters and topics list the headings macros write
+as raw HTML in their table of contents (content/toc.py, on_page_content).
 
 After mkdocs-redirects writes its stubs, each gets the preview tags of the page it leads to
 (output/redirects.py). Then every page gets its Content Security Policy (not when serving, where
@@ -45,7 +47,7 @@ import markdown as markdown_lib
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -56,6 +58,7 @@ from hooks.content import render, revisions
 from hooks.content.catalogue import Catalogue, load_catalogue
 from hooks.content.feedback import suggest_fix_url
 from hooks.content.nav import nav_sections, printed_items, site_pages
+from hooks.content.stash import STASH
 from hooks.content.toc import toc_tokens
 from hooks.guards import (
     handlers,
@@ -145,6 +148,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     _sources.clear()
     _cards.clear()
+    # The macros' HTML skips Markdown: _restore_macro_html puts it back (content/stash.py).
+    if config.plugins.get("macros") is not None:
+        STASH.start()
     for file in files.documentation_pages():
         _sources[file.dest_uri] = (f"docs/{file.src_uri}", Path(file.abs_src_path or ""))
     redirects_plugin = config.plugins.get("redirects")
@@ -339,7 +345,36 @@ def _in_reading_chain(page: Any, step: str) -> Any:
     return page
 
 
-def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+@event_priority(100)  # before any plugin reads the page's HTML (llms.txt, the print page)
+def _restore_macro_html(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The page's HTML with the macros' HTML back in place of their placeholders."""
+    try:
+        return STASH.restore(html)
+    except ValueError:
+        raise PluginError(
+            f"{_locate_inline_macro(page.file.dest_uri, config)}: a macro's HTML landed where "
+            "Markdown escapes it (a link's address or title, an attribute); call the macro on "
+            "a line of its own"
+        ) from None
+
+
+def _locate_inline_macro(page_name: str, config: MkDocsConfig) -> str:
+    """The source line of the first macro call that shares its line with other text (where
+    Markdown may escape what it returns), else of the first macro call; the file alone when
+    no line holds one."""
+    delimiters = _macro_delimiters(config)
+    if page_name not in _sources or delimiters is None:
+        return _locate(page_name, "")
+    name, path = _sources[page_name]
+    tag = delimiters.tags()
+    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    calls = [(number, line) for number, line in enumerate(lines, 1) if tag.search(line)]
+    inline = [number for number, line in calls if tag.sub("", line).strip()]
+    number = (inline or [number for number, _ in calls] or [None])[0]
+    return name if number is None else f"{name}:{number}"
+
+
+def _check_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     def locate(text: str) -> str:
         return _locate(page.file.dest_uri, text)
 
@@ -356,6 +391,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     # Headings the macros write as raw HTML (checklists, phases) join the table of contents.
     page.toc = get_toc(toc_tokens(html, _as_tokens(page.toc.items)))
     return html
+
+
+on_page_content = CombinedEvent(_restore_macro_html, _check_page_content)
 
 
 def _as_tokens(items: list[AnchorLink]) -> list[dict[str, Any]]:
@@ -436,6 +474,7 @@ def _llms_outputs(config: MkDocsConfig) -> tuple[str, ...]:
 
 @event_priority(-100)  # after mkdocs-llmstxt and the print plugin write their files
 def on_post_build(*, config: MkDocsConfig) -> None:
+    STASH.stop()  # every page is built; macros called from now on return their HTML
     site_dir = Path(config.site_dir).resolve()
     redirects_plugin = config.plugins.get("redirects")
     if redirects_plugin is not None:

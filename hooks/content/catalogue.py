@@ -20,17 +20,18 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
-
-from jsonschema import Draft202012Validator, ValidationError
-from referencing import Registry, Resource
+from typing import TYPE_CHECKING, Any
 
 from hooks.content.errors import ContentError
 from hooks.content.nav import published_source, site_pages
 from hooks.content.source_urls import url_problem
 from hooks.content.yaml_source import KeyPath, YamlDocument, format_key_path, load_yaml
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator, ValidationError
 
 CHECKLIST_DIR = "data/checklists"
 FRAMEWORK_FILE = "data/framework.yml"
@@ -191,6 +192,10 @@ def _validators(schema_dir: Path) -> dict[str, Draft202012Validator]:
 
 @lru_cache(maxsize=4)
 def _validators_for(schema_dir: Path, _schemas: str) -> dict[str, Draft202012Validator]:
+    # Imported here: a build whose data files all passed before (CHECKS_DIR) never loads it.
+    from jsonschema import Draft202012Validator
+    from referencing import Registry, Resource
+
     schemas = {
         path.name: json.loads(path.read_text(encoding="utf-8"))
         for path in sorted(schema_dir.glob("*.schema.json"))
@@ -327,15 +332,36 @@ def _digest(path: Path) -> str:
 _CHECKED: dict[tuple[str, str, str, str], YamlDocument] = {}
 
 
+# Beside the data (git ignores .cache/): one empty file per data file that passed its schema,
+# named by a digest of the file, the schemas and the jsonschema release that checked it. A build
+# validates only data that changed since it last passed, and then needs no jsonschema at all.
+CHECKS_DIR = Path(".cache") / "data-checks"
+
+
+def _passed_record(root: Path, relative: str, schema_name: str, key: tuple[str, ...]) -> Path:
+    """The file that records that ``relative`` passed ``schema_name`` in the state ``key``
+    (its digest and the schemas'), under the jsonschema release installed."""
+    text = "\n".join([relative, schema_name, *key, version("jsonschema")])
+    return root / CHECKS_DIR / hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def _load_checked(root: Path, relative: str, schema_name: str) -> YamlDocument:
     schema_dir = root / SCHEMA_DIR
-    key = (str(root / relative), schema_name, _digest(root / relative), _schemas_digest(schema_dir))
+    digests = (_digest(root / relative), _schemas_digest(schema_dir))
+    key = (str(root / relative), schema_name, *digests)
     if key in _CHECKED:
         return _CHECKED[key]
     document = load_yaml(root / relative, relative)
     if document.data is None:
         raise ContentError(relative, 1, "is empty; see the schema in " + SCHEMA_DIR)
-    _validate(document, schema_dir, schema_name)
+    passed = _passed_record(root, relative, schema_name, digests)
+    if not passed.is_file():
+        _validate(document, schema_dir, schema_name)
+        try:
+            passed.parent.mkdir(parents=True, exist_ok=True)
+            passed.touch()
+        except OSError:
+            pass  # a read-only checkout validates on every build
     _check_plain_text(document, document.data)
     if len(_CHECKED) > 64:
         _CHECKED.clear()

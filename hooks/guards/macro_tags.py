@@ -2,7 +2,9 @@
 example would no longer read as written. What counts as code is decided by Python-Markdown
 itself: each tag is swapped for a placeholder word, the page is converted with the site's own
 Markdown extensions, and a placeholder that comes out inside ``<code>`` or ``<pre>`` marks a tag
-written in code (a code span, an indented or fenced block, wherever it is nested)."""
+written in code (a code span, an indented or fenced block, wherever it is nested). A page with no
+backtick, tilde fence or HTML code whose tags each open their line holds no tag in code, and is
+not converted."""
 
 from __future__ import annotations
 
@@ -46,6 +48,21 @@ def _placeholder(number: int) -> str:
     return f"MacroTagPlaceholder{letters}X"
 
 
+# What code is written with in Markdown besides indentation: code spans and fences (backticks,
+# also pymdownx.inlinehilite's and superfences'), tilde fences, and code written as HTML.
+_CODE_MARKERS = re.compile(r"`|~~~|<(?:code|pre)\b", re.IGNORECASE)
+
+
+def _may_hold_code(markdown: str, offsets: list[int]) -> bool:
+    """Whether a tag at one of ``offsets`` could be inside code. Without backticks, tilde fences
+    or code written as HTML anywhere in ``markdown``, code is only an indented block, and a tag
+    that opens its line (no indentation, no ``>`` before it) stands in none: the page need not
+    be converted to know it."""
+    if _CODE_MARKERS.search(markdown):
+        return True
+    return any(offset > 0 and markdown[offset - 1] != "\n" for offset in offsets)
+
+
 def tags_in_code(
     markdown: str, delimiters: Delimiters, to_html: Callable[[str], str]
 ) -> list[tuple[int, str]]:
@@ -62,7 +79,7 @@ def tags_in_code(
         pieces += [markdown[last : match.start()], _placeholder(len(found))]
         found.append((match.start(), match.group(0)))
         last = match.end()
-    if not found:
+    if not found or not _may_hold_code(markdown, [offset for offset, _ in found]):
         return []
     pieces.append(markdown[last:])
     tree = LexborHTMLParser(to_html("".join(pieces)))

@@ -24,9 +24,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import PIL
-from PIL import Image, ImageDraw, ImageFont, features
+
+if TYPE_CHECKING:
+    from PIL import ImageFont
+
+# Pillow's drawing modules are imported when a card is drawn: a build whose cards are all in
+# the cache (every rebuild) does not load them.
 
 # The size Open Graph consumers crop to least (1.91:1): Facebook, Slack, Discord, Mastodon and
 # GitHub all show it whole; at 600 px wide (a chat column) the title is 32 px tall.
@@ -78,6 +84,8 @@ class Card:
 
 @cache
 def _font(size: int) -> ImageFont.FreeTypeFont:
+    from PIL import ImageFont, features
+
     if not features.check("freetype2"):
         raise RuntimeError(
             "Pillow has no FreeType support, so social cards cannot be drawn; "
@@ -115,6 +123,8 @@ def render_card(card: Card) -> bytes:
     The title takes the largest size of TITLE_SIZES at which it fits MAX_TITLE_LINES lines;
     at the smallest size, lines past the last are dropped and the last ends in an ellipsis.
     Raises RuntimeError when Pillow was built without FreeType."""
+    from PIL import Image, ImageDraw
+
     image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
     draw = ImageDraw.Draw(image)
     inner = WIDTH - 2 * MARGIN

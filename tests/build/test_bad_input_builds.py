@@ -385,3 +385,13 @@ def test_a_title_case_nav_section_fails_with_the_line(project_copy):
         if f"- {wrong}:" in text_line
     )
     assert f"mkdocs.yml:{line}: nav title '{wrong}' is not in sentence case" in log, log[-2000:]
+
+
+def test_a_macro_whose_html_markdown_would_escape_names_the_line(project_copy):
+    # In a link's title Markdown escapes the HTML a macro returns: the reader would see markup.
+    call = f'[[% checklist("{TOPIC.id}") %]]'
+    replace_in(project_copy / MACRO_PAGE, CALL, f'{CALL}\n\nSee [the list](#top "{call}").\n')
+    log = failed_build(project_copy)
+    line = line_of(project_copy, "[the list]", MACRO_PAGE)
+    assert f"{MACRO_PAGE}:{line}: a macro's HTML landed where Markdown escapes it" in log
+    assert "call the macro on a line of its own" in log

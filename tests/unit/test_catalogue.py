@@ -139,6 +139,28 @@ def test_unknown_key_names_the_key_and_allowed_ones(project_copy):
     assert f"allowed: {allowed}" in message
 
 
+def test_data_is_validated_again_only_when_it_changed(project_copy, monkeypatch):
+    from hooks.content import catalogue as catalogue_module
+
+    load(project_copy)  # every file passes and is recorded as passed
+    validated: list[str] = []
+    validate = catalogue_module._validate
+
+    def recorded(document, schema_dir, schema_name):
+        validated.append(document.path)
+        validate(document, schema_dir, schema_name)
+
+    monkeypatch.setattr(catalogue_module, "_validate", recorded)
+    # As a new build (a new process) finds them: nothing kept in memory.
+    catalogue_module._CHECKED.clear()
+    catalogue_module._load_cached.cache_clear()
+    load(project_copy)
+    assert validated == []
+    replace_in(project_copy / TOPIC_FILE, "\ntitle:", "\nsummery_text: Typo\ntitle:")
+    assert f"{TOPIC_FILE}:" in error_for(project_copy)
+    assert validated == [TOPIC_FILE]
+
+
 def test_invalid_id_is_explained(project_copy):
     path = project_copy / TOPIC_FILE
     item_id = first_item_id(path)

@@ -4,6 +4,7 @@ in code. Whole builds that exercise them are in tests/build/."""
 from __future__ import annotations
 
 import markdown
+import pytest
 
 from hooks.guards import images, llms, macro_tags, redirects
 from hooks.guards.built_pages import read_page
@@ -107,3 +108,32 @@ def test_macro_tags_in_code_are_found_by_the_markdown_parser():
     )
     found = [tag for _, tag in macro_tags.tags_in_code(page, DELIMITERS, to_html)]
     assert found == ["[[% a %]]", "[[%% if b %%]]", "[[%# c #%]]"]
+
+
+@pytest.mark.parametrize(
+    ("page", "in_code"),
+    [
+        ("Intro.\n\n    [[% a %]]\n", True),  # an indented block
+        (">     [[% a %]]\n", True),  # an indented block in a quote
+        ("- item\n\n        [[% a %]]\n", True),  # an indented block in a list item
+        ("Text\n\n<pre>\n[[% a %]]\n</pre>\n", True),  # code written as HTML
+        ("[[% checklist('x') %]]\n\nText [[% a %]] and *more*.\n", False),
+    ],
+)
+def test_tags_in_code_without_code_markers_are_found(page, in_code):
+    found = macro_tags.tags_in_code(page, DELIMITERS, to_html)
+    assert [tag for _, tag in found] == (["[[% a %]]"] if in_code else [])
+
+
+def test_a_page_whose_tags_open_their_lines_and_has_no_code_is_not_converted():
+    page = "# Title\n\n[[% checklist('x') %]]\n\nText.\n\n[[%% if a %%]]\nb\n[[%% endif %%]]\n"
+    converted: list[str] = []
+
+    def recorded(text: str) -> str:
+        converted.append(text)
+        return to_html(text)
+
+    assert macro_tags.tags_in_code(page, DELIMITERS, recorded) == []
+    assert converted == []
+    assert macro_tags.tags_in_code(page + "\nUse `x`.\n", DELIMITERS, recorded) == []
+    assert len(converted) == 1
