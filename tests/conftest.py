@@ -262,9 +262,29 @@ def copy_sources(source_dir: Path, target: Path) -> Path:
     return target
 
 
-def copy_project(target: Path) -> Path:
-    """Copy this project's sources into ``target``, a folder that must not exist yet."""
-    return copy_sources(PROJECT_DIR, target)
+# The social cards this checkout's builds have drawn (the session's `built_site` among them),
+# kept by hooks/output/social_cards.py under a name made from each card's text.
+DRAWN_CARDS = PROJECT_DIR / ".cache" / "social-cards"
+
+
+def copy_drawn_cards(project: Path) -> None:
+    """Give a project copy the cards DRAWN_CARDS holds so far, as a contributor's checkout has
+    them after one build: its builds draw only the cards of pages that changed (drawing every
+    card costs a full build about a quarter of its time). A copy that tests the drawing or the
+    cache itself starts without them."""
+    target = project / ".cache" / "social-cards"
+    target.mkdir(parents=True, exist_ok=True)
+    for card in DRAWN_CARDS.glob("*.png"):  # finished cards: a build writes a .tmp, then renames
+        shutil.copy2(card, target / card.name)
+
+
+def copy_project(target: Path, *, drawn_cards: bool = True) -> Path:
+    """Copy this project's sources into ``target``, a folder that must not exist yet, with the
+    social cards drawn so far unless ``drawn_cards`` is false (see copy_drawn_cards)."""
+    project = copy_sources(PROJECT_DIR, target)
+    if drawn_cards:
+        copy_drawn_cards(project)
+    return project
 
 
 def committed_copy(source_dir: Path, target: Path) -> Path:
@@ -332,7 +352,7 @@ def committed_builds_with_new_chapter(tmp_path_factory: pytest.TempPathFactory) 
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     """A throwaway copy of the project's sources that a test may break on purpose."""
-    return copy_sources(PROJECT_DIR, tmp_path / "project")
+    return copy_project(tmp_path / "project")
 
 
 def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:
