@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _pytest.nodeid import NodeId
 
 from hooks.commands.build import strict_build
 from hooks.commands.chromium import INSTALL_HINT, chromium_executable
@@ -33,12 +34,23 @@ PROJECT_DIR = Path(os.environ.get("GUIDE_PROJECT_DIR") or Path(__file__).resolve
 SUB_PATH = "/some-prefix/"
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> Iterator[None]:
     """Every test that drives Chromium carries the `browser` marker, so `-m "not browser"` (make
-    test-fast) never needs a browser, whether or not its file says so."""
+    test-fast) never needs a browser, whether or not its file says so.
+
+    Then, once the other plugins have run: under `--dist loadgroup`, pytest-xdist 3.8 puts a
+    test's ``xdist_group`` into its id (``test_x@group``) through ``_nodeid``, a field pytest 9.2
+    no longer reads (pytest-xdist issue 1386), so the groups would be dealt out test by test and
+    each worker would build a group's site again. The id takes the group as xdist meant."""
     for item in items:
         if {"browser", "context", "page"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
+    yield
+    for item in items:
+        grouped = getattr(item, "_nodeid", None)  # set by xdist on a worker, for grouped tests
+        if grouped and grouped != item.nodeid:
+            item._id = NodeId.parse(grouped)
 
 
 def site_config(project_dir: Path | None = None) -> dict[str, Any]:
