@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from _pytest.nodeid import NodeId
 
 from hooks.commands.build import strict_build
 from hooks.commands.chromium import INSTALL_HINT, chromium_executable
@@ -33,12 +34,23 @@ PROJECT_DIR = Path(os.environ.get("GUIDE_PROJECT_DIR") or Path(__file__).resolve
 SUB_PATH = "/some-prefix/"
 
 
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> Iterator[None]:
     """Every test that drives Chromium carries the `browser` marker, so `-m "not browser"` (make
-    test-fast) never needs a browser, whether or not its file says so."""
+    test-fast) never needs a browser, whether or not its file says so.
+
+    Then, once the other plugins have run: under `--dist loadgroup`, pytest-xdist 3.8 puts a
+    test's ``xdist_group`` into its id (``test_x@group``) through ``_nodeid``, a field pytest 9.2
+    no longer reads (pytest-xdist issue 1386), so the groups would be dealt out test by test and
+    each worker would build a group's site again. The id takes the group as xdist meant."""
     for item in items:
         if {"browser", "context", "page"} & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.browser)
+    yield
+    for item in items:
+        grouped = getattr(item, "_nodeid", None)  # set by xdist on a worker, for grouped tests
+        if grouped and grouped != item.nodeid:
+            item._id = NodeId.parse(grouped)
 
 
 def site_config(project_dir: Path | None = None) -> dict[str, Any]:
@@ -262,9 +274,29 @@ def copy_sources(source_dir: Path, target: Path) -> Path:
     return target
 
 
-def copy_project(target: Path) -> Path:
-    """Copy this project's sources into ``target``, a folder that must not exist yet."""
-    return copy_sources(PROJECT_DIR, target)
+# The social cards this checkout's builds have drawn (the session's `built_site` among them),
+# kept by hooks/output/social_cards.py under a name made from each card's text.
+DRAWN_CARDS = PROJECT_DIR / ".cache" / "social-cards"
+
+
+def copy_drawn_cards(project: Path) -> None:
+    """Give a project copy the cards DRAWN_CARDS holds so far, as a contributor's checkout has
+    them after one build: its builds draw only the cards of pages that changed (drawing every
+    card costs a full build about a quarter of its time). A copy that tests the drawing or the
+    cache itself starts without them."""
+    target = project / ".cache" / "social-cards"
+    target.mkdir(parents=True, exist_ok=True)
+    for card in DRAWN_CARDS.glob("*.png"):  # finished cards: a build writes a .tmp, then renames
+        shutil.copy2(card, target / card.name)
+
+
+def copy_project(target: Path, *, drawn_cards: bool = True) -> Path:
+    """Copy this project's sources into ``target``, a folder that must not exist yet, with the
+    social cards drawn so far unless ``drawn_cards`` is false (see copy_drawn_cards)."""
+    project = copy_sources(PROJECT_DIR, target)
+    if drawn_cards:
+        copy_drawn_cards(project)
+    return project
 
 
 def committed_copy(source_dir: Path, target: Path) -> Path:
@@ -332,7 +364,7 @@ def committed_builds_with_new_chapter(tmp_path_factory: pytest.TempPathFactory) 
 @pytest.fixture
 def project_copy(tmp_path: Path) -> Path:
     """A throwaway copy of the project's sources that a test may break on purpose."""
-    return copy_sources(PROJECT_DIR, tmp_path / "project")
+    return copy_project(tmp_path / "project")
 
 
 def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:

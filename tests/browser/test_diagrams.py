@@ -20,7 +20,8 @@ from tests.conftest import (
     served_build,
 )
 
-pytestmark = pytest.mark.browser
+# Every test here uses diagram_site: the group keeps them on one worker, which builds it once.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("diagram-site")]
 
 # The page the recipe's diagram goes into: any will do, so the first topic page.
 _TOPIC = next(iter(project_catalogue().topics.values()))

@@ -30,7 +30,8 @@ from tests.conftest import (
     served_build,
 )
 
-pytestmark = pytest.mark.browser
+# Every test here uses components_site: the group keeps them on one worker, which builds it once.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("components-site")]
 
 PAGE = "components.md"
 PAGE_URL = "components/"

@@ -28,7 +28,8 @@ from tests.browser.helpers import (
 )
 from tests.conftest import BuiltSite, add_revisions, copy_project, served_build
 
-pytestmark = pytest.mark.browser
+# Every test here uses revised_site: the group keeps them on one worker, which builds it once.
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("revised-site")]
 
 # Items of the first checklist without revisions of their own: one revised after the reader's
 # tick, one revised only by a typo fix, one ticked after its revision, one revised but unticked.

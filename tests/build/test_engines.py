@@ -39,7 +39,7 @@ def test_properdocs_builds_the_same_site_as_mkdocs(committed_builds):
     assert_properdocs_builds_the_same_site(committed_builds)
 
 
-@pytest.mark.xdist_group("committed-builds")
+@pytest.mark.xdist_group("committed-builds-new-chapter")
 def test_properdocs_builds_the_same_site_with_an_uncommitted_page(
     committed_builds_with_new_chapter,
 ):

@@ -107,14 +107,15 @@ def differing_files(one: Path, two: Path) -> list[str]:
 
 # Built from a one-commit copy: what the work tree has not committed yet (a new chapter) would
 # otherwise take its "last updated" date from the clock. The builds start a second apart, so a
-# clock-dependent date would differ. Shared with tests/build/test_engines.py.
+# clock-dependent date would differ. Shared with tests/build/test_engines.py; one group per
+# fixture, so the two projects can build on different workers.
 @pytest.mark.xdist_group("committed-builds")
 def test_two_builds_of_one_commit_are_byte_identical(committed_builds):
     one, two = committed_builds.site("one"), committed_builds.site("two")
     assert differing_files(one, two) == []
 
 
-@pytest.mark.xdist_group("committed-builds")
+@pytest.mark.xdist_group("committed-builds-new-chapter")
 def test_builds_are_byte_identical_with_an_uncommitted_page(committed_builds_with_new_chapter):
     builds = committed_builds_with_new_chapter
     assert differing_files(builds.site("one"), builds.site("two")) == []

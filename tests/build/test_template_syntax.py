@@ -15,6 +15,9 @@ from tests.build.test_bad_input_builds import MACRO_PAGE as MACRO_SOURCE
 from tests.build.test_bad_input_builds import PAGE as PROSE_SOURCE
 from tests.conftest import copy_project, run_mkdocs_build
 
+# Every test here reads built_articles: the group keeps them on one worker, which builds once.
+pytestmark = pytest.mark.xdist_group("template-forms")
+
 # A page that renders macros (a topic page) and a chapter that does not, as "folder/name".
 MACRO_PAGE = MACRO_SOURCE.removeprefix("docs/").removesuffix(".md")
 PROSE_PAGE = PROSE_SOURCE.removeprefix("docs/").removesuffix(".md")
