@@ -3,6 +3,7 @@ with what they import requested together; no script tag sits in page content."""
 
 from __future__ import annotations
 
+import json
 import re
 
 from bs4 import BeautifulSoup
@@ -31,7 +32,8 @@ def test_each_page_loads_exactly_the_scripts_its_components_need(built_site):
         scripts = loaders[0]["data-mdx-scripts"].split() if loaders else []
         preloads = loaders[0]["data-mdx-modules"].split() if loaders else []
         # The loader imports exactly what its attributes name, each from the site's assets/.
-        imported = re.findall(r'"([^"]+)\.js"', loaders[0].string) if loaders else []
+        lists = re.findall(r'\[(?:"[^"]*"(?:, )?)*\]', loaders[0].string) if loaders else []
+        imported = [path.removesuffix(".js") for found in lists for path in json.loads(found)]
         assert [asset_name(url) for url in imported] == preloads + scripts, where
         for url in imported:
             assert (html_file.parent / f"{url}.js").resolve().is_file(), (where, url)
