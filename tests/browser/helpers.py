@@ -175,3 +175,24 @@ def same_markup_as(site_dir: Path, paths: tuple[str, ...]) -> dict[str, str]:
         kind = markup_kind((site_dir / path / "index.html").read_text(encoding="utf-8"))
         found[path] = first.setdefault(kind, path)
     return found
+
+
+def layout_shift_after_mount(context, url: str) -> float:
+    """The page's cumulative layout shift (shifts without recent input) from before it is parsed
+    until two frames after its components have mounted; closes ``context``."""
+    context.add_init_script(
+        """window.mdxShift = 0;
+        new PerformanceObserver(list => {
+            for (const entry of list.getEntries()) {
+                if (!entry.hadRecentInput) window.mdxShift += entry.value;
+            }
+        }).observe({type: "layout-shift", buffered: true});"""
+    )
+    page = context.new_page()
+    open_page(page, url)
+    page.evaluate(
+        "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+    )
+    shift = page.evaluate("window.mdxShift")
+    context.close()
+    return shift

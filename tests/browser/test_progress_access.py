@@ -16,6 +16,7 @@ from tests.browser.helpers import (
     axe_violations,
     box,
     describe,
+    layout_shift_after_mount,
     markup_kind,
     open_page,
     same_markup_as,
@@ -106,21 +107,7 @@ def test_controls_show_a_focus_ring_and_are_large_enough(built_site, page):
 def test_mounting_shifts_no_layout(built_site, browser, path, width):
     context = browser.new_context(viewport={"width": width, "height": 900})
     seed(context, json.dumps(value({FIRST: True}, "2024-01-01")))
-    context.add_init_script(
-        """window.__shift = 0;
-        new PerformanceObserver(list => {
-            for (const entry of list.getEntries()) {
-                if (!entry.hadRecentInput) window.__shift += entry.value;
-            }
-        }).observe({type: "layout-shift", buffered: true});"""
-    )
-    page = context.new_page()
-    open_page(page, built_site.base_url + path)
-    page.evaluate(
-        "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
-    )
-    shift = page.evaluate("window.__shift")
-    context.close()
+    shift = layout_shift_after_mount(context, built_site.base_url + path)
     assert shift < 0.001
 
 

@@ -8,7 +8,16 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from tests.browser.helpers import CATALOGUE, FIRST, FRAMEWORK, TOPIC, box, open_page, ticks
+from tests.browser.helpers import (
+    CATALOGUE,
+    FIRST,
+    FRAMEWORK,
+    TOPIC,
+    box,
+    layout_shift_after_mount,
+    open_page,
+    ticks,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -147,19 +156,5 @@ def test_mounting_list_by_list_shifts_nothing(built_site, browser, width):
     # The plan page mounts the most lists, over the most frames; the space each list's toolbar
     # and each item's buttons take is kept from the first paint.
     context = browser.new_context(viewport={"width": width, "height": 900})
-    context.add_init_script(
-        """window.mdxShift = 0;
-        new PerformanceObserver(list => {
-            for (const entry of list.getEntries()) {
-                if (!entry.hadRecentInput) window.mdxShift += entry.value;
-            }
-        }).observe({type: "layout-shift", buffered: true});"""
-    )
-    page = context.new_page()
-    open_page(page, built_site.base_url + PLAN)
-    page.evaluate(
-        "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
-    )
-    shift = page.evaluate("window.mdxShift")
-    context.close()
+    shift = layout_shift_after_mount(context, built_site.base_url + PLAN)
     assert shift < 0.001
