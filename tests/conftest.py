@@ -110,7 +110,7 @@ def read_site(site_dir: Path) -> dict[str, BuiltPage]:
     }
 
 
-class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
+class SubPathHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the site only under its sub-path (SUB_PATH unless told) and answers misses with
     the site's 404 page, as GitHub Pages does at any depth."""
 
@@ -141,11 +141,15 @@ class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
 
 
 def serve_directory(
-    directory: Path, sock: socket.socket, prefix: str = SUB_PATH
+    directory: Path,
+    sock: socket.socket,
+    prefix: str = SUB_PATH,
+    handler_class: type[SubPathHandler] = SubPathHandler,
 ) -> http.server.ThreadingHTTPServer:
     """Serve ``directory`` under ``prefix`` ("/a/b/") on the bound socket ``sock``, in a
-    thread, until the returned server's shutdown()."""
-    handler = functools.partial(_SubPathHandler, directory=str(directory), prefix=prefix)
+    thread, until the returned server's shutdown(); ``handler_class`` may answer some requests
+    otherwise (a subclass of SubPathHandler)."""
+    handler = functools.partial(handler_class, directory=str(directory), prefix=prefix)
     server = http.server.ThreadingHTTPServer(sock.getsockname(), handler, bind_and_activate=False)
     server.socket.close()
     server.socket = sock
@@ -154,7 +158,8 @@ def serve_directory(
     return server
 
 
-def _free_socket() -> socket.socket:
+def free_socket() -> socket.socket:
+    """A TCP socket bound to a free port on 127.0.0.1, not yet listening."""
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind(("127.0.0.1", 0))
@@ -166,7 +171,7 @@ def served_elsewhere(site_dir: Path, prefix: str) -> Iterator[str]:
     """Serve a built ``site_dir`` under ``prefix`` ("/other/path/") on another free local port
     than the one it was built for, as a copy of the site served elsewhere is (another port, a
     sub-path, a downloaded artifact); yields the base URL. The server stops when the block ends."""
-    sock = _free_socket()
+    sock = free_socket()
     server = serve_directory(site_dir, sock, prefix)
     try:
         yield f"http://127.0.0.1:{sock.getsockname()[1]}{prefix}"
@@ -179,7 +184,7 @@ def served_build(project_dir: Path, site_dir: Path) -> Iterator[BuiltSite]:
     """Build ``project_dir`` strictly into ``site_dir`` for the address it is then served at,
     under SUB_PATH on a free local port, as GitHub Pages serves a project site; fails the test
     when the build fails. The server stops when the block ends."""
-    sock = _free_socket()
+    sock = free_socket()
     base_url = f"http://127.0.0.1:{sock.getsockname()[1]}{SUB_PATH}"
     result = run_mkdocs_build(project_dir, site_dir, base_url)
     if result.returncode != 0:

@@ -53,12 +53,15 @@ def open_page(page, url: str) -> None:
     wait_mounted(page)
 
 
-def wait_mounted(page) -> None:
+def wait_mounted(page, polling: str | float = "raf") -> None:
     """Wait until the page's scripts have mounted its components (they add the live region);
-    a page that loads none of the guide's scripts has nothing to wait for."""
+    a page that loads none of the guide's scripts has nothing to wait for. Playwright checks
+    once per animation frame unless ``polling`` gives an interval in milliseconds: a page whose
+    requestAnimationFrame never calls back (tests of a background tab) needs the interval."""
     page.wait_for_function(
         """() => document.querySelector('main > [aria-live]') !== null
-            || !document.querySelector('script[data-mdx-scripts]')"""
+            || !document.querySelector('script[data-mdx-scripts]')""",
+        polling=polling,
     )
 
 
