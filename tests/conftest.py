@@ -279,28 +279,37 @@ def copy_sources(source_dir: Path, target: Path) -> Path:
     return target
 
 
-# The social cards this checkout's builds have drawn (the session's `built_site` among them),
-# kept by hooks/output/social_cards.py under a name made from each card's text.
-DRAWN_CARDS = PROJECT_DIR / ".cache" / "social-cards"
+# What this checkout's builds have cached (the session's `built_site` among them): the social
+# cards (hooks/output/social_cards.py, a file per card named from its text), Jinja's compiled
+# templates (hooks/template_cache.py, each checked against its source's checksum) and the data
+# files that passed validation (hooks/content/catalogue.py, by digest of file and schemas).
+# A cache entry a copy's change makes stale is never used: its name or checksum differs.
+BUILD_CACHES = ("social-cards", "jinja", "data-checks")
 
 
-def copy_drawn_cards(project: Path) -> None:
-    """Give a project copy the cards DRAWN_CARDS holds so far, as a contributor's checkout has
-    them after one build: its builds draw only the cards of pages that changed (drawing every
-    card costs a full build about a quarter of its time). A copy that tests the drawing or the
-    cache itself starts without them."""
-    target = project / ".cache" / "social-cards"
-    target.mkdir(parents=True, exist_ok=True)
-    for card in DRAWN_CARDS.glob("*.png"):  # finished cards: a build writes a .tmp, then renames
-        shutil.copy2(card, target / card.name)
+def copy_build_caches(project: Path) -> None:
+    """Give a project copy what BUILD_CACHES hold so far, as a contributor's checkout has them
+    after one build: its builds draw only the cards of pages that changed (drawing every card
+    costs a full build about a quarter of its time), compile only changed templates and
+    validate only changed data. A copy that tests the caches themselves starts without them."""
+    for name in BUILD_CACHES:
+        source = PROJECT_DIR / ".cache" / name
+        if source.is_dir():
+            # Finished entries only: a build writes a temporary file (.tmp), then renames it.
+            shutil.copytree(
+                source,
+                project / ".cache" / name,
+                ignore=shutil.ignore_patterns("*.tmp"),
+                dirs_exist_ok=True,
+            )
 
 
-def copy_project(target: Path, *, drawn_cards: bool = True) -> Path:
+def copy_project(target: Path, *, build_caches: bool = True) -> Path:
     """Copy this project's sources into ``target``, a folder that must not exist yet, with the
-    social cards drawn so far unless ``drawn_cards`` is false (see copy_drawn_cards)."""
+    build caches this checkout has so far unless ``build_caches`` is false (copy_build_caches)."""
     project = copy_sources(PROJECT_DIR, target)
-    if drawn_cards:
-        copy_drawn_cards(project)
+    if build_caches:
+        copy_build_caches(project)
     return project
 
 

@@ -16,7 +16,7 @@ SITE_URL = "https://someone-else.github.io/their-fork/"
 
 
 def test_a_fork_links_to_its_own_issues_and_rebuilds_from_the_card_cache(tmp_path):
-    project = copy_project(tmp_path / "project", drawn_cards=False)  # the first build draws
+    project = copy_project(tmp_path / "project", build_caches=False)  # the first build draws
     site = tmp_path / "site"
     env = {"REPO_URL": FORK}
     first = strict_build(project, site, site_url=SITE_URL, env=env)
