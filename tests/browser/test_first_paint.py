@@ -89,20 +89,20 @@ class _StartTags(HTMLParser):
         # The parser counts characters; the network sends bytes.
         self.tags = [(len(html[:at].encode()), *rest) for at, *rest in self.found]
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> list[str]:
+        """Record a start tag; returns its classes. (A self-closing tag opens no level.)"""
         line, column = self.getpos()
         classes = (dict(attrs).get("class") or "").split()
         self.found.append((self.line_starts[line - 1] + column, tag, classes, self.row_depth == 0))
+        return classes
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        classes = self.handle_startendtag(tag, attrs)
         if self.row_depth is None:
             if "md-header__inner" in classes:
                 self.row_depth = 0
         elif tag not in VOID:
             self.row_depth += 1
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        line, column = self.getpos()
-        classes = (dict(attrs).get("class") or "").split()
-        self.found.append((self.line_starts[line - 1] + column, tag, classes, self.row_depth == 0))
 
     def handle_endtag(self, tag: str) -> None:
         if self.row_depth is not None:
