@@ -51,7 +51,12 @@ class BuiltPage:
     - ``handlers``: ``(tag, attribute)`` for each inline event handler (``onclick=`` …) and
       ``javascript:`` link, which a strict Content Security Policy refuses;
     - ``redirect``: the URL of a ``<meta http-equiv="refresh">``, for redirect stubs;
-    - ``scripts``: ``(src, deferred)`` for each external script, in document order;
+    - ``scripts``: ``(src, deferred)`` for each external script the browser loads as it parses
+      the page, in document order;
+    - ``later_scripts``: ``(src, bundle)`` for each inert ``<script data-mdx-src>`` that the page
+      loader (overrides/main.html) adds after the first paint, in document order; ``bundle`` is
+      whether the tag is marked as Material's bundle (``data-mdx-bundle``);
+    - ``has_loader``: whether the page has that loader (``<script data-mdx-loader>``);
     - ``article_resources``: what the content article makes the browser fetch (images, media,
       frames, scripts, stylesheets, CSS ``url()``), in document order; empty without an article.
     """
@@ -66,6 +71,8 @@ class BuiltPage:
     redirect: str | None
     scripts: tuple[tuple[str, bool], ...]
     article_resources: tuple[Resource, ...] = ()
+    later_scripts: tuple[tuple[str, bool], ...] = ()
+    has_loader: bool = False
 
 
 def _redirect_url(tree: LexborHTMLParser) -> str | None:
@@ -109,11 +116,17 @@ def read_page(html: str) -> BuiltPage:
     """Parse one page (``html``: the whole document as text) and collect what the checks need."""
     tree = LexborHTMLParser(html)
     article = tree.css_first(ARTICLE)
-    inline, external = [], []
+    inline, external, later = [], [], []
+    has_loader = False
     for script in tree.css("script"):
         src = script.attributes.get("src")
         if src is not None:
             external.append((src, "defer" in script.attributes))
+            continue
+        has_loader = has_loader or "data-mdx-loader" in script.attributes
+        later_src = script.attributes.get("data-mdx-src")
+        if later_src is not None:  # type="text/plain": the browser runs nothing here
+            later.append((later_src, "data-mdx-bundle" in script.attributes))
             continue
         kind = (script.attributes.get("type") or "").strip().lower()
         if kind not in DATA_SCRIPT_TYPES:
@@ -155,5 +168,7 @@ def read_page(html: str) -> BuiltPage:
         handlers=tuple(handlers),
         redirect=_redirect_url(tree),
         scripts=tuple(external),
+        later_scripts=tuple(later),
+        has_loader=has_loader,
         article_resources=() if article is None else content_resources(article),
     )

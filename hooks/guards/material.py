@@ -3,8 +3,11 @@
 When a Material release changes one of these, the build stops here with the file to revisit,
 instead of an override or rewrite silently doing the wrong thing:
 
-- ``overrides/main.html`` defers Material's bundle by adding ``defer`` to the tag ``super()``
-  renders: every page that loads the bundle must load it deferred;
+- ``overrides/main.html`` makes the tags Material's ``scripts`` block renders inert, for its page
+  loader to add after the first paint, with the first one, the bundle, marked: no page may load
+  the bundle while it is parsed, and every page with the inert tags must have the loader and
+  its bundle marked; the loader hands the bundle the document (``window.document$``), which
+  the bundle must still expose;
 - the templates in ``overrides/`` that replace Material's templates of the same path were each
   written from one release's template: Material's file must still be the one recorded here;
 - our palette component (``overrides/partials/javascripts/palette.html``) relies on the
@@ -47,17 +50,32 @@ SCHEME_RULES = (
 )
 FOCUS_VISIBLE_CLASS = "js-focus-visible"
 BUNDLE = "assets/javascripts/bundle."
+# What the page loader hands the document to, once the bundle has run (overrides/main.html).
+DOCUMENT_SUBJECT = "window.document$="
 
 
 def bundle_problems(pages: Mapping[str, BuiltPage]) -> list[str]:
-    """Pages that load Material's bundle without ``defer`` (``pages``: built file -> reading)."""
-    return [
-        f"{name}: Material's bundle ({src}) is not deferred; overrides/main.html adds `defer` "
-        "to the tag Material's `scripts` block renders: update its replace() for this release"
-        for name, page in pages.items()
-        for src, deferred in page.scripts
-        if BUNDLE in src and not deferred
-    ]
+    """How each page (``pages``: built file -> its reading) would start Material's bundle, where
+    that is not through the page loader: loaded while the page is parsed, never started (no
+    loader), or not the tag the loader takes for the bundle. One ``file: what; fix`` line each;
+    pages without any of Material's scripts (redirect stubs) have nothing to check."""
+    fix = (
+        "overrides/main.html makes the tags Material's `scripts` block renders inert and marks "
+        "the first as its bundle: update its replace() calls for this Material release"
+    )
+    problems = []
+    for name, page in pages.items():
+        marked = [src for src, bundle in page.later_scripts if bundle]
+        if any(BUNDLE in src for src, _ in page.scripts):
+            problems.append(f"{name}: Material's bundle loads while the page is parsed; {fix}")
+        elif page.later_scripts and not page.has_loader:
+            problems.append(
+                f"{name}: no page loader (script[data-mdx-loader]) to start Material's scripts; "
+                "the page must extend overrides/main.html and keep its container block"
+            )
+        elif page.later_scripts and [BUNDLE in src for src in marked] != [True]:
+            problems.append(f"{name}: the tag marked as Material's bundle is {marked}; {fix}")
+    return problems
 
 
 def forked_template_problems(overrides_dir: Path, material_dir: Path) -> list[str]:
@@ -87,9 +105,9 @@ def forked_template_problems(overrides_dir: Path, material_dir: Path) -> list[st
 
 
 def theme_asset_problems(site_dir: Path) -> list[str]:
-    """What the palette component and the early ``js-focus-visible`` class rely on in Material's
-    built palette stylesheet and bundle (see the module docstring); nothing to check for a theme
-    without them."""
+    """What the palette component, the early ``js-focus-visible`` class and the page loader rely
+    on in Material's built palette stylesheet and bundle (see the module docstring); nothing to
+    check for a theme without them."""
     stylesheets = sorted(
         p for p in (site_dir / "assets" / "stylesheets").glob("palette.*.css") if p.suffix == ".css"
     )
@@ -116,5 +134,12 @@ def theme_asset_problems(site_dir: Path) -> list[str]:
         "to <html>; remove it from the early script in overrides/main.html"
         for path in bundles
         if FOCUS_VISIBLE_CLASS not in path.read_text(encoding="utf-8")
+    ]
+    problems += [
+        f"{path.relative_to(site_dir)}: Material's bundle no longer sets {DOCUMENT_SUBJECT[:-1]}, "
+        "which the page loader in overrides/main.html hands the document to; revisit the "
+        "loader for this Material release"
+        for path in bundles
+        if DOCUMENT_SUBJECT not in path.read_text(encoding="utf-8")
     ]
     return problems

@@ -51,10 +51,11 @@ export async function copy(text, button) {
   button.mdxTimer = setTimeout(() => (button.textContent = button.mdxLabel), 2000);
 }
 
-/** Run `fn` once the page is ready, in a task of its own after Material's start-up: Material's
- * deferred bundle defines `document$` by DOMContentLoaded, so the two start-ups are two short
- * tasks the browser can answer input between, not one long one. Without Material's bundle
- * (it failed to load) `fn` still runs. */
+/** Run `fn` once the page is ready, in a task of its own after Material's start-up: the page
+ * loader (overrides/main.html) imports the guide's scripts after Material's bundle has run and
+ * been handed the document, so the two start-ups are two short tasks the browser can answer
+ * input between, not one long one. Without Material's bundle (it failed to load) `fn` still
+ * runs. */
 export function onReady(fn) {
   const later = () => setTimeout(fn);
   const start = () => window.document$?.subscribe(later) ?? later();

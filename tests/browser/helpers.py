@@ -53,16 +53,22 @@ def open_page(page, url: str) -> None:
     wait_mounted(page)
 
 
+# Material's bundle has started (the page loader adds it after the first paint, often after the
+# load event Playwright's goto waits for), and the guide's scripts have mounted the page's
+# components (they add the live region), where it has any.
+MOUNTED = """() => (window.document$ !== undefined
+        || !document.querySelector('script[data-mdx-bundle]'))
+    && (document.querySelector('main > [aria-live]') !== null
+        || !document.querySelector('script[data-mdx-loader]')?.dataset.mdxScripts)"""
+
+
 def wait_mounted(page, polling: str | float = "raf") -> None:
-    """Wait until the page's scripts have mounted its components (they add the live region);
-    a page that loads none of the guide's scripts has nothing to wait for. Playwright checks
-    once per animation frame unless ``polling`` gives an interval in milliseconds: a page whose
-    requestAnimationFrame never calls back (tests of a background tab) needs the interval."""
-    page.wait_for_function(
-        """() => document.querySelector('main > [aria-live]') !== null
-            || !document.querySelector('script[data-mdx-scripts]')""",
-        polling=polling,
-    )
+    """Wait until Material's bundle has started and the page's scripts have mounted its
+    components; a page that loads none of the guide's scripts waits for Material's alone.
+    Playwright checks once per animation frame unless ``polling`` gives an interval in
+    milliseconds: a page whose requestAnimationFrame never calls back (tests of a background
+    tab) needs the interval."""
+    page.wait_for_function(MOUNTED, polling=polling)
 
 
 def box(page, item_id: str):

@@ -359,6 +359,13 @@ def components_site(tmp_path_factory: pytest.TempPathFactory):
         "    - content.footnote.tooltips\n",
         "    - content.footnote.tooltips\n    - content.tooltips\n",
     )
+    # Scripts a contributor adds as Material's documentation shows (extra_javascript), one
+    # classic and one module, each recording what it found when it ran.
+    (project / "docs" / "javascripts").mkdir()
+    for name, source in RECIPE_SCRIPTS.items():
+        (project / "docs" / "javascripts" / name).write_text(source, encoding="utf-8")
+    with (project / "mkdocs.yml").open("a", encoding="utf-8") as config:
+        config.write(RECIPE_CONFIG)
 
     with served_build(project, project.parent / "site") as site:
         for kind, target in ORIGINAL.items():
@@ -367,6 +374,31 @@ def components_site(tmp_path_factory: pytest.TempPathFactory):
             assert shipped.is_file(), f"Material {material.__version__} ships no {served.name}"
             shutil.copyfile(shipped, site.site_dir / STYLESHEETS / target)
         yield site.site_dir, site.base_url
+
+
+RECIPE_SCRIPTS = {
+    "recipe.js": "document$.subscribe(() => (window.recipe ??= []).push('classic'));\n",
+    "recipe.mjs": "(window.recipe ??= []).push(`module: ${typeof document$.subscribe}`);\n",
+}
+RECIPE_CONFIG = """
+extra_javascript:
+  - javascripts/recipe.js
+  - path: javascripts/recipe.mjs
+    type: module
+"""
+
+
+def test_scripts_added_as_materials_documentation_shows_run_after_material_starts(
+    components_site, page
+):
+    """The page loader starts Material's bundle after the first paint; scripts from
+    extra_javascript still find ``document$`` and run in their order, a module as a module."""
+    _, base_url = components_site
+    errors = record_errors(page)
+    page.goto(base_url + PAGE_URL)
+    page.wait_for_function("() => window.recipe?.length === 2")
+    assert page.evaluate("window.recipe") == ["classic", "module: function"]
+    assert errors == []
 
 
 def _served(site_dir: Path, kind: str) -> list[Path]:

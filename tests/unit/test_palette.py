@@ -16,7 +16,7 @@ RULE = (
     "[data-md-color-scheme=default]{color-scheme:light}"
     "@media screen{[data-md-color-scheme=slate]{color-scheme:dark}}"
 )
-BUNDLE = 'document.documentElement.classList.add("js-focus-visible")'
+BUNDLE = 'window.document$=ct;document.documentElement.classList.add("js-focus-visible")'
 
 
 def site(tmp_path: Path, css: str = RULE, bundle: str = BUNDLE) -> Path:
@@ -72,13 +72,32 @@ def test_a_stylesheet_without_a_schemes_color_scheme_fails_the_build(tmp_path):
 
 
 def test_a_bundle_that_no_longer_adds_the_focus_visible_class_fails_the_build(tmp_path):
-    (problem,) = guard.theme_asset_problems(site(tmp_path, bundle="add('other')"))
+    (problem,) = guard.theme_asset_problems(
+        site(tmp_path, bundle=BUNDLE.replace("js-focus-visible", "other"))
+    )
     assert "no longer adds js-focus-visible" in problem and "overrides/main.html" in problem
 
 
-def test_an_undeferred_bundle_fails_the_build():
-    deferred = read_page('<script src="assets/javascripts/bundle.abc.min.js" defer></script>')
-    plain = read_page('<script src="../assets/javascripts/bundle.abc.min.js"></script>')
-    problems = guard.bundle_problems({"index.html": deferred, "guide/x/index.html": plain})
-    assert len(problems) == 1 and problems[0].startswith("guide/x/index.html: ")
-    assert "overrides/main.html" in problems[0]
+def test_a_bundle_without_the_document_subject_fails_the_build(tmp_path):
+    (problem,) = guard.theme_asset_problems(site(tmp_path, bundle=BUNDLE.replace("$=ct;", "=ct;")))
+    assert "no longer sets window.document$" in problem and "overrides/main.html" in problem
+
+
+LOADER = "<script data-mdx-loader>start()</script>"
+MARKED = '<script type="text/plain" data-mdx-bundle data-mdx-src="{}"></script>'
+INERT = '<script type="text/plain" data-mdx-src="{}"></script>'
+
+
+def test_only_a_bundle_the_page_loader_starts_passes():
+    bundle, extra = "../assets/javascripts/bundle.abc.min.js", "../extra.js"
+    pages = {
+        "started.html": LOADER + MARKED.format(bundle) + INERT.format(extra),
+        "redirect.html": '<meta http-equiv="refresh" content="0; url=../">',
+        "parsed.html": f'<script src="{bundle}" defer></script>',
+        "no-loader.html": MARKED.format(bundle),
+        "unmarked.html": LOADER + INERT.format(bundle) + MARKED.format(extra),
+        "unmarked-only.html": LOADER + INERT.format(bundle),
+    }
+    problems = guard.bundle_problems({name: read_page(html) for name, html in pages.items()})
+    assert [problem.split(":")[0] for problem in problems] == list(pages)[2:]
+    assert all("overrides/main.html" in problem for problem in problems)
