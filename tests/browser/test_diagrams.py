@@ -63,9 +63,9 @@ def diagram_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite
         yield site
 
 
-def open_diagram(browser, site: BuiltSite, path: str, scheme: str):
-    """A page in a fresh context, once its diagram is drawn; with the requests it made to other
-    hosts, its policy violations and script errors."""
+def open_diagram(browser, site: BuiltSite, path: str, scheme: str, drawn: bool = True):
+    """A page in a fresh context, once its diagram is drawn (unless ``drawn`` is False); with
+    the requests it made to other hosts, its policy violations and script errors."""
     context = browser.new_context(color_scheme=scheme)
     context.add_init_script(OPEN_SHADOW_ROOTS)
     context.add_init_script(COLLECT_VIOLATIONS)
@@ -77,7 +77,8 @@ def open_diagram(browser, site: BuiltSite, path: str, scheme: str):
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.goto(site.base_url + path)
-    page.wait_for_function(DIAGRAM_SVG, timeout=15_000)
+    if drawn:
+        page.wait_for_function(DIAGRAM_SVG, timeout=15_000)
     return context, page, outside, errors
 
 
@@ -121,21 +122,42 @@ def test_the_print_page_shows_the_diagram(diagram_site, browser):
     context.close()
 
 
-def test_mermaid_loads_only_on_pages_with_a_diagram_and_before_materials_bundle(diagram_site):
-    """The page loader adds Mermaid, then Material's bundle, after the first paint: no page
-    loads Mermaid while it is parsed."""
+# When the page requested Mermaid and Material's bundle, and when it finished each (resource
+# timing, ms), with its first contentful paint.
+SCRIPT_TIMES = """() => ({
+    paint: performance.getEntriesByName("first-contentful-paint")[0].startTime,
+    ...Object.fromEntries(performance.getEntriesByType("resource")
+        .filter((entry) => /mermaid\\.min\\.js$|javascripts\\/bundle\\./.test(entry.name))
+        .map((entry) => [entry.name.includes("mermaid") ? "mermaid" : "bundle",
+                         [entry.startTime, entry.responseEnd]])),
+})"""
+
+
+def test_mermaid_loads_only_on_pages_with_a_diagram_and_before_materials_bundle(
+    diagram_site, browser
+):
+    """No page names Mermaid in its markup; the page loader requests it after the first paint
+    where the page has a diagram, and has it before it requests Material's bundle."""
     site_dir: Path = diagram_site.site_dir
     with_diagram = []
     for html_file in sorted(site_dir.rglob("*.html")):
         html = html_file.read_text(encoding="utf-8")
         reading = read_page(html)
         assert [src for src, _ in reading.scripts if src.endswith(MERMAID)] == [], html_file
-        later = [src for src, _ in reading.later_scripts]
-        loads = [src for src in later if src.endswith(MERMAID)]
-        has_diagram = '<pre class="mermaid">' in html
-        assert len(loads) == int(has_diagram), html_file
-        if has_diagram:
+        assert [src for src, _ in reading.later_scripts if src.endswith(MERMAID)] == []
+        if '<pre class="mermaid">' in html:
             with_diagram.append(html_file.relative_to(site_dir).as_posix())
-            bundle = next(i for i, (_, marked) in enumerate(reading.later_scripts) if marked)
-            assert later.index(loads[0]) < bundle
     assert sorted(with_diagram) == sorted(["print_page/index.html", PAGE_URL + "index.html"])
+    without_diagram = next(iter(project_catalogue().chapters.values())).url
+    for path in (PAGE_URL, "print_page/", without_diagram):
+        context, page, _, errors = open_diagram(browser, diagram_site, path, "light", drawn=False)
+        page.wait_for_function("() => window.document$ !== undefined")
+        times = page.evaluate(SCRIPT_TIMES)
+        context.close()
+        assert errors == [], path
+        assert times["bundle"][0] > times["paint"], path
+        if path == without_diagram:
+            assert "mermaid" not in times, path
+            continue
+        assert times["paint"] < times["mermaid"][0], path
+        assert times["mermaid"][1] <= times["bundle"][0], path
