@@ -4,8 +4,7 @@ images, tab labels) leaves of the guide's controls goes before the page becomes 
 llms-full.txt is the guide as text for a language model; controls a reader uses in the browser
 are noise there. Left to the plugin, every checklist item carried its own "# Link to …" line,
 every entry of the team leads' lists an "Add … to the plan" label, every item a "Suggest
-a fix" link, and every source link its note twice (once as the link's title, once written
-out after it).
+a fix" link, and every link with a title kept it in the Markdown (`[text](url "title")`).
 """
 
 from __future__ import annotations

@@ -186,8 +186,8 @@ def test_topic_pages_show_their_checklists(built_site):
         assert [li["data-mdx-item"] for li in items] == [item.id for item in topic.items]
         for li, item in zip(items, topic.items, strict=True):
             assert li.find("h3", recursive=False)["id"] == item.id  # the item's anchor
-            titles = [a.get("title") for a in li.select(".mdx-item__sources li > a")]
-            assert titles == [source.note for source in item.sources], item.id
+            notes = [n.get_text().removeprefix(" — ") for n in li.select(".mdx-item__note")]
+            assert notes == [source.note for source in item.sources], item.id
 
 
 def test_framework_and_timeline_render_as_cards(built_site):
