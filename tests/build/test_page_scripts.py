@@ -64,15 +64,18 @@ def test_preloaded_modules_are_what_each_entry_script_imports():
         assert set(render.SCRIPT_IMPORTS[entry]) == imports_of(entry), entry
 
 
-def test_the_inline_scripts_of_our_partials_send_no_comments(built_site):
-    # Every page carries these scripts, so their comments are Jinja comments, left in the
-    # templates (overrides/partials/javascripts/); a "//" line would be sent with every page.
+def test_the_inline_scripts_of_our_templates_send_no_comments(built_site):
+    # Every page carries these scripts (storage, palette, page loader), so their comments are
+    # Jinja comments, left in the templates (overrides/partials/javascripts/, overrides/main.html);
+    # a "//" line would be sent with every page.
     soup = BeautifulSoup((built_site.site_dir / "index.html").read_text("utf-8"), "html.parser")
     scripts = [
         script.string
         for script in soup.select("script:not([src]):not([type])")
-        if "__md_get =" in script.string or "data-mdx-palette" in script.string
+        if "__md_get =" in script.string
+        or "data-mdx-palette" in script.string
+        or script.has_attr("data-mdx-loader")
     ]
-    assert len(scripts) == 2
+    assert len(scripts) == 3
     for script in scripts:
         assert not re.search(r"^\s*//| // ", script, re.MULTILINE), script[:80]
