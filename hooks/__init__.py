@@ -4,8 +4,8 @@ What ``mkdocs.yml`` loads sits at the top of this package:
 
 - ``macros.py``: the mkdocs-macros module (``define_env``), the content layer's entry point;
 - ``mkdocs_hooks.py``: the MkDocs events, wiring the guards and output rewrites together;
-- ``template_cache.py``: builds reuse the theme's compiled templates while their source is
-  unchanged;
+- ``template_cache.py``: builds reuse the theme's and the macros' compiled templates while
+  their source is unchanged;
 - ``live_preview.py``: ``make serve`` only, a quicker edit-to-reload loop;
 - ``emoji.py``: the pymdownx.emoji generator (Material's inline icons, emoji as characters).
 

@@ -128,6 +128,13 @@ def preloaded_modules(scripts: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(name for script in scripts for name in SCRIPT_IMPORTS[script]))
 
 
+def template_environment() -> Environment:
+    """The one Jinja environment the templates in ``templates/`` render in, per process. An
+    engine hook may give it a ``bytecode_cache`` (hooks/template_cache.py) before the first page
+    renders, so a build reuses the code Jinja compiled from unchanged templates."""
+    return _environment()
+
+
 @lru_cache(maxsize=1)
 def _environment() -> Environment:
     # Whitespace has one rule, "no blank line" (see _render); trim_blocks and lstrip_blocks only

@@ -67,3 +67,11 @@ def test_two_renderings_are_byte_identical():
     """Builds are reproducible, cards included."""
     card = Card(title=TITLES[0], section="The guide", site_name=SITE_NAME)
     assert social_cards.render_card(card) == social_cards.render_card(card)
+
+
+def test_cards_drawn_together_are_the_cards_drawn_one_by_one(tmp_path):
+    """write_cards draws on several threads at once: each card is still the same bytes."""
+    cards = [Card(title=title, section="The guide", site_name=SITE_NAME) for title in TITLES]
+    social_cards.write_cards(cards, tmp_path / "site", tmp_path / "cache")
+    for card in cards:
+        assert (tmp_path / "site" / card.path).read_bytes() == social_cards.render_card(card)

@@ -1,5 +1,6 @@
-"""The theme's compiled templates kept between builds: reused while the source is unchanged,
-compiled afresh when it changes, never shared between environments of other settings."""
+"""The theme's and the macros' compiled templates kept between builds: reused while the source is
+unchanged, compiled afresh when it changes, never shared between environments of other
+settings."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader
 
 from hooks import template_cache
+from hooks.content import render
 
 
 def _environment(templates: Path, **settings: object) -> tuple[Environment, list[str]]:
@@ -67,3 +69,14 @@ def test_environments_of_other_settings_keep_their_own_code(tmp_path):
     assert len(digests) == 1 + len(others)
     folders = {template_cache.bytecode_cache(e, tmp_path).directory for e in [plain, *others]}
     assert len(folders) == len(digests)
+
+
+def test_a_build_keeps_the_macros_templates_beside_its_config(tmp_path, monkeypatch):
+    """The macros' templates render before on_env, so the cache is set in on_pre_build."""
+    environment = render.template_environment()
+    monkeypatch.setattr(environment, "bytecode_cache", None)
+    config = type("Config", (), {"config_file_path": str(tmp_path / "mkdocs.yml")})()
+    template_cache.on_startup(command="build", dirty=False)
+    template_cache.on_pre_build(config=config)
+    expected = tmp_path / template_cache.CACHE_DIR / template_cache.settings_digest(environment)
+    assert Path(environment.bytecode_cache.directory) == expected
