@@ -72,6 +72,11 @@ def unprinted_sections() -> list[str]:
     ]
 
 
+# The tests that read printed_guide share a group: one worker prints the guide once per scheme
+# (a whole-guide PDF takes seconds) instead of each worker printing it again.
+PRINTED = pytest.mark.xdist_group("printed-guide")
+
+
 @pytest.fixture(scope="module", params=["light", "dark"])
 def printed_guide(request, built_site, browser) -> list[str]:
     """The print page as a reader in either scheme prints it to A4: each sheet's text."""
@@ -84,6 +89,7 @@ def printed_guide(request, built_site, browser) -> list[str]:
     return sheets
 
 
+@PRINTED
 def test_the_printed_guide_leaves_out_sections_it_prints_no_page_of(built_site, printed_guide):
     hidden = unprinted_sections()
     assert hidden, "every nav section has a printed page: nothing to check"
@@ -93,6 +99,7 @@ def test_the_printed_guide_leaves_out_sections_it_prints_no_page_of(built_site, 
     assert without_footer(printed_guide[-1]) not in hidden
 
 
+@PRINTED
 def test_nothing_for_the_screen_only_prints(built_site, printed_guide):
     for number, text in enumerate(printed_guide, 1):
         found = SCREEN_ONLY.search(" ".join(text.split()))
