@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import functools
 import json
+import time
+import weakref
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +71,45 @@ def wait_mounted(page, polling: str | float = "raf") -> None:
     milliseconds: a page whose requestAnimationFrame never calls back (tests of a background
     tab) needs the interval."""
     page.wait_for_function(MOUNTED, polling=polling)
+
+
+# Each page's requests still in flight, as its request events report them.
+_IN_FLIGHT: weakref.WeakKeyDictionary[Any, set[Any]] = weakref.WeakKeyDictionary()
+
+
+def _in_flight(page) -> set[Any]:
+    if page not in _IN_FLIGHT:
+        requests: set[Any] = set()
+        # Playwright calls Python functions only, not builtin methods such as set.add.
+        page.on("request", lambda request: requests.add(request))
+        page.on("requestfinished", lambda request: requests.discard(request))
+        page.on("requestfailed", lambda request: requests.discard(request))
+        _IN_FLIGHT[page] = requests
+    return _IN_FLIGHT[page]
+
+
+def goto_settled(page, url: str, timeout_s: float = 30):
+    """Open ``url`` and return goto's response once the page has settled: Material's bundle and
+    the guide's scripts have started (``wait_mounted``) and no request the page made is still in
+    flight (Material's search worker and index, which its bundle requests as it starts).
+    Playwright's "networkidle" is not enough: the page loader starts the scripts after the first
+    paint, which on a busy machine can come after half a second without requests, and a test
+    that moves on then cancels them. Fails after ``timeout_s`` seconds with what is in flight."""
+    _in_flight(page)
+    response = page.goto(url)
+    wait_settled(page, timeout_s)
+    return response
+
+
+def wait_settled(page, timeout_s: float = 30) -> None:
+    """Wait as ``goto_settled`` does, for the page as it is now (after a redirect, say); the
+    requests counted are those made since the page's first ``goto_settled``."""
+    requests = _in_flight(page)
+    wait_mounted(page)
+    deadline = time.monotonic() + timeout_s
+    while requests:
+        assert time.monotonic() < deadline, f"{page.url}: in flight: {[r.url for r in requests]}"
+        page.wait_for_timeout(20)  # lets Playwright deliver the request events
 
 
 def box(page, item_id: str):

@@ -10,7 +10,14 @@ from urllib.parse import urljoin
 
 import pytest
 
-from tests.browser.helpers import CATALOGUE, READERS, axe_violations, describe, reader_context
+from tests.browser.helpers import (
+    CATALOGUE,
+    READERS,
+    axe_violations,
+    describe,
+    goto_settled,
+    reader_context,
+)
 from tests.conftest import nav_pages
 
 pytestmark = pytest.mark.browser
@@ -27,7 +34,7 @@ def reader(request, browser):
 
 
 def open_missing(page, base_url: str):
-    response = page.goto(base_url + MISSING, wait_until="networkidle")
+    response = goto_settled(page, base_url + MISSING)
     assert response is not None and response.status == 404
     return page.locator("article")
 
@@ -63,10 +70,14 @@ def test_the_404_page_searches_the_guide(built_site, reader):
     field = article.get_by_role("searchbox")
     field.fill(chapter.title)
     field.press("Enter")
-    # Material's search opens with the words filled in and lists the chapter.
+    # Material's search opens with the words filled in and lists the chapter. (Its field shows
+    # before its bundle has run, in the header at 1280 px: wait for the words, not the field.)
     query = page.locator("input.md-search__input")
-    query.wait_for(state="visible")
-    assert query.input_value() == chapter.title
+    page.wait_for_function(
+        "title => document.querySelector('input.md-search__input')?.value === title",
+        arg=chapter.title,
+    )
+    assert query.is_visible()
     href = f"{built_site.base_url}{chapter.url}?"
     result = page.locator(f'.md-search-result__item a.md-search-result__link[href^="{href}"]')
     result.first.click()

@@ -84,7 +84,7 @@ def can_save(state: str) -> bool:
 
 
 def search(page, base_url: str, state: str) -> None:
-    page.goto(base_url + TOPIC)
+    open_page(page, base_url + TOPIC)  # "/" opens search once Material's bundle has started
     title = page.locator("article h1").inner_text().rstrip("¶").strip()
     page.keyboard.press("/")
     page.locator("input.md-search__input").press_sequentially(title, delay=20)

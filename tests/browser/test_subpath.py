@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.browser.helpers import goto_settled, wait_settled
 from tests.conftest import nav_pages, project_catalogue
 
 pytestmark = pytest.mark.browser
@@ -37,7 +38,7 @@ def test_every_page_and_asset_loads_under_a_sub_path(built_site, page):
     problems = record_problems(page)
     for src in nav_pages():
         url = page_url(built_site.base_url, src)
-        response = page.goto(url, wait_until="networkidle")
+        response = goto_settled(page, url)
         assert response is not None and response.status == 200, url
         assert page.locator("article h1").count() == 1, url
         assert page.evaluate("getComputedStyle(document.body).fontFamily"), url
@@ -46,7 +47,7 @@ def test_every_page_and_asset_loads_under_a_sub_path(built_site, page):
 
 def test_missing_page_shows_the_styled_404_under_the_sub_path(built_site, page):
     problems = record_problems(page)
-    response = page.goto(built_site.base_url + "no/such/page/", wait_until="networkidle")
+    response = goto_settled(page, built_site.base_url + "no/such/page/")
     assert response is not None and response.status == 404
     assert page.locator("article h1").inner_text() == "Page not found"
     # The 404 page's assets come from the sub-path: the header is styled, nothing failed.
@@ -62,7 +63,7 @@ def test_missing_page_shows_the_styled_404_under_the_sub_path(built_site, page):
 
 def test_search_finds_a_chapter_under_the_sub_path(built_site, page):
     chapter = next(iter(project_catalogue().chapters.values()))
-    page.goto(built_site.base_url, wait_until="networkidle")
+    goto_settled(page, built_site.base_url)
     page.keyboard.press("/")
     page.locator("input.md-search__input").press_sequentially(chapter.title, delay=30)
     result = page.locator(".md-search-result__item a").first
@@ -73,7 +74,7 @@ def test_search_finds_a_chapter_under_the_sub_path(built_site, page):
 
 def test_the_footer_links_keep_the_sub_path(built_site, page):
     before, chapter, after = list(project_catalogue().chapters.values())[:3]
-    page.goto(built_site.base_url + chapter.url, wait_until="networkidle")
+    goto_settled(page, built_site.base_url + chapter.url)
     page.locator("a.md-footer__link--next").click()
     page.wait_for_url(f"**/some-prefix/{after.url}")
     page.locator("a.md-footer__link--prev").click()
@@ -106,9 +107,10 @@ def test_no_content_security_policy_violation_on_any_page(built_site, context):
             # A redirect page leaves at once; its own request ends as an aborted navigation.
             redirects.append(f"failed: {url}")
             page.goto(url, wait_until="commit")
-            page.wait_for_load_state("networkidle")
+            page.wait_for_url(lambda address, left=url: address != left)
+            wait_settled(page)
         else:
-            page.goto(url, wait_until="networkidle")
+            goto_settled(page, url)
     assert redirects, "the site has a redirect page to check"
     assert page.evaluate("JSON.parse(sessionStorage.getItem('csp-violations') || '[]')") == []
     # The 404 page itself answers 404 when fetched by name; nothing else may fail.
@@ -131,7 +133,7 @@ def test_the_progress_script_loads_only_where_components_are(built_site, page):
     total = len(topic.items)
     scripts: list[str] = []
     page.on("request", lambda r: scripts.append(r.url) if r.url.endswith("/mdx.js") else None)
-    page.goto(built_site.base_url + chapter.url, wait_until="networkidle")
+    goto_settled(page, built_site.base_url + chapter.url)
     assert scripts == []
     page.locator(f'article a[href="{TOPIC_INDEX_LINK}"]').first.click()
     page.wait_for_url("**/some-prefix/topics/")
