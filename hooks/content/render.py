@@ -128,15 +128,11 @@ def preloaded_modules(scripts: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(name for script in scripts for name in SCRIPT_IMPORTS[script]))
 
 
+@lru_cache(maxsize=1)
 def template_environment() -> Environment:
     """The one Jinja environment the templates in ``templates/`` render in, per process. An
     engine hook may give it a ``bytecode_cache`` (hooks/template_cache.py) before the first page
     renders, so a build reuses the code Jinja compiled from unchanged templates."""
-    return _environment()
-
-
-@lru_cache(maxsize=1)
-def _environment() -> Environment:
     # Whitespace has one rule, "no blank line" (see _render); trim_blocks and lstrip_blocks only
     # keep a line with nothing but a {% tag %} from leaving a line break behind in the markup.
     environment = Environment(
@@ -154,7 +150,7 @@ def _environment() -> Environment:
 
 
 def _render(template: str, **values: object) -> str:
-    html = _environment().get_template(template).render(**values)
+    html = template_environment().get_template(template).render(**values)
     # No blank lines: Markdown ends a raw HTML block at one and would wrap the rest in <p>.
     return "\n".join(line for line in html.splitlines() if line.strip())
 

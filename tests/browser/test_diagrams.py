@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from hooks.guards.built_pages import read_page
+from tests.browser.helpers import wait_mounted
 from tests.conftest import (
     PROJECT_DIR,
     BuiltSite,
@@ -151,7 +152,7 @@ def test_mermaid_loads_only_on_pages_with_a_diagram_and_before_materials_bundle(
     without_diagram = next(iter(project_catalogue().chapters.values())).url
     for path in (PAGE_URL, "print_page/", without_diagram):
         context, page, _, errors = open_diagram(browser, diagram_site, path, "light", drawn=False)
-        page.wait_for_function("() => window.document$ !== undefined")
+        wait_mounted(page)
         times = page.evaluate(SCRIPT_TIMES)
         context.close()
         assert errors == [], path
