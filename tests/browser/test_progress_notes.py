@@ -24,6 +24,7 @@ from tests.browser.helpers import (
     seed,
     stored,
     value,
+    wait_mounted,
 )
 
 pytestmark = pytest.mark.browser
@@ -88,7 +89,7 @@ def test_version_1_progress_migrates_with_nothing_lost(built_site, context):
     )
     assert [page.evaluate("k => localStorage.getItem(k)", k) for k in backups] == [raw]
     page.reload()
-    open_page(page, built_site.base_url + TOPIC)
+    wait_mounted(page)
     assert page.evaluate(
         "key => Object.keys(localStorage).filter(k => k.startsWith(key + '.backup-')).length", KEY
     ) == len(backups)
@@ -116,7 +117,7 @@ def test_a_note_with_a_link_is_set_by_keyboard_shown_and_saved(built_site, conte
     # The checkbox is described by the note, so screen readers say it with the item.
     assert box(page, FIRST).get_attribute("aria-describedby") == shown.get_attribute("id")
     page.reload()
-    open_page(page, built_site.base_url + TOPIC)
+    wait_mounted(page)
     assert "Done for the orders API" in status_text(page, FIRST)
     assert box(page, FIRST).is_checked()
 
@@ -240,7 +241,7 @@ def test_export_and_import_carry_notes(built_site, context):
 
     page.evaluate("localStorage.clear()")
     page.reload()
-    open_page(page, built_site.base_url + "topics/")
+    wait_mounted(page)
     file = page.locator(".mdx-panel input[type=file]")
     content = json.dumps(exported).encode()
     file.set_input_files(files=[{"name": "p.json", "mimeType": "text/json", "buffer": content}])

@@ -24,6 +24,7 @@ from tests.browser.helpers import (
     record_errors,
     seed,
     stored,
+    wait_mounted,
 )
 from tests.conftest import BuiltSite, add_revisions, copy_project, served_build
 
@@ -108,7 +109,7 @@ def test_an_item_revised_after_its_tick_is_marked_until_the_reader_confirms_it(
     entry = stored(page)["items"][REVISED]
     assert entry == {**TICKED, "seen": REVISED_ON}  # the tick itself is unchanged
     page.reload()
-    open_page(page, page.url)
+    wait_mounted(page)
     assert note(page, REVISED).is_hidden() and box(page, REVISED).is_checked()
     assert errors == []
 

@@ -14,6 +14,7 @@ from tests.browser.helpers import (
     axe_in_both_schemes,
     open_page,
     reader_context,
+    wait_mounted,
 )
 
 pytestmark = pytest.mark.browser
@@ -106,7 +107,7 @@ def test_the_selection_survives_reload_and_back(built_site, reader):
         )
 
     page.reload()
-    open_page(page, page.url)
+    wait_mounted(page)
     assert ticked() == chosen
     page.get_by_role("region", name="Your plan").get_by_role("link", name="Open plan").click()
     page.wait_for_url("**/onboarding/plan/?*")
