@@ -164,10 +164,13 @@ def live_text(page) -> str:
 
 
 def axe_violations(page) -> list[dict[str, Any]]:
-    """axe-core violations on the page as it is now (Material's markup included)."""
-    from axe_playwright_python.sync_playwright import Axe
+    """axe-core violations on the page as it is now (Material's markup included). axe is added
+    to the document once: a second run on the same load (the other scheme) reuses it."""
+    from axe_playwright_python.sync_playwright import DEFAULT_OPTIONS, Axe
 
-    return Axe().run(page).response["violations"]
+    if not page.evaluate("() => typeof window.axe?.run === 'function'"):
+        page.evaluate(Axe().axe_script)
+    return page.evaluate("options => axe.run(options)", DEFAULT_OPTIONS)["violations"]
 
 
 def describe(violations: list[dict[str, Any]]) -> str:
@@ -178,9 +181,51 @@ def describe(violations: list[dict[str, Any]]) -> str:
     )
 
 
-# The readers every path test walks with: a phone and a desktop width, each in both colour schemes
-# (Material follows the system scheme until the reader picks one).
-READERS = [(width, scheme) for width in (390, 1280) for scheme in ("light", "dark")]
+# Material's colour scheme (body[data-md-color-scheme]) for each system setting: Material follows
+# the system until the reader picks a scheme.
+MATERIAL_SCHEME = {"light": "default", "dark": "slate"}
+# The readers layout and behaviour tests walk with: a phone's width and a desktop's, each once, and
+# each colour scheme once. A scheme changes colours only, never where anything is or what it does
+# (tests/build/test_colour_schemes.py fails when a stylesheet's scheme rule sets anything else);
+# colours are axe's to judge, and the axe tests run in both schemes at each width of WIDTHS
+# (axe_in_both_schemes).
+LAYOUTS = [(390, "light"), (1280, "dark")]
+WIDTHS = [width for width, _ in LAYOUTS]
+
+
+def follow_system_scheme(page, scheme: str) -> None:
+    """Switch the system colour scheme ``page`` emulates to ``scheme`` ("light" or "dark") and
+    wait until the page shows it: the palette script follows the system setting while the reader
+    has saved no scheme of their own, and its switch is over two frames later (when it removes
+    data-md-color-switching). The page as a fresh load in that scheme has it: the script applies
+    a switch as it applies the scheme at start-up."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    page.emulate_media(color_scheme=scheme)
+    try:
+        page.wait_for_function(
+            """scheme => document.body.dataset.mdColorScheme === scheme
+                && !document.body.hasAttribute("data-md-color-switching")""",
+            arg=MATERIAL_SCHEME[scheme],
+            timeout=10_000,
+        )
+    except PlaywrightTimeout:
+        shown = page.evaluate("document.body.dataset.mdColorScheme")
+        raise AssertionError(
+            f"{page.url}: the system scheme is {scheme}, the page shows {shown!r}"
+        ) from None
+
+
+def axe_in_both_schemes(page) -> dict[str, str]:
+    """axe on the page as it is now, in the light scheme and then in the dark one, on the same
+    load (follow_system_scheme switches between the runs): what it found, described, by scheme;
+    empty when it found nothing. The page keeps the dark scheme."""
+    found = {}
+    for scheme in MATERIAL_SCHEME:
+        follow_system_scheme(page, scheme)
+        if violations := axe_violations(page):
+            found[scheme] = describe(violations)
+    return found
 
 
 def reader_context(browser, width: int, scheme: str):

@@ -17,7 +17,7 @@ from tests.browser.helpers import (
     CHECKLIST,
     FIRST,
     FRAMEWORK,
-    READERS,
+    LAYOUTS,
     open_page,
     reader_context,
 )
@@ -36,7 +36,8 @@ def elsewhere(built_site):
         yield base_url
 
 
-@pytest.fixture(params=READERS)
+# Each width once, each scheme once (LAYOUTS says why).
+@pytest.fixture(params=LAYOUTS, ids=[f"{w}px-{s}" for w, s in LAYOUTS])
 def reader(request, browser):
     context = reader_context(browser, *request.param)
     yield context.new_page()

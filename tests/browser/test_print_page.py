@@ -72,15 +72,16 @@ def unprinted_sections() -> list[str]:
     ]
 
 
-# The tests that read printed_guide share a group: one worker prints the guide once per scheme
-# (a whole-guide PDF takes seconds) instead of each worker printing it again.
+# The tests that read printed_guide share a group: one worker prints the guide once (a
+# whole-guide PDF takes seconds) instead of each worker printing it again.
 PRINTED = pytest.mark.xdist_group("printed-guide")
 
 
-@pytest.fixture(scope="module", params=["light", "dark"])
-def printed_guide(request, built_site, browser) -> list[str]:
-    """The print page as a reader in either scheme prints it to A4: each sheet's text."""
-    context = browser.new_context(color_scheme=request.param)
+@pytest.fixture(scope="module")
+def printed_guide(built_site, browser) -> list[str]:
+    """The print page as a reader prints it to A4: each sheet's text. In one scheme: the tests
+    read the text, and a scheme changes colours only (tests/browser/helpers.py LAYOUTS)."""
+    context = browser.new_context(color_scheme="light")
     page = context.new_page()
     page.goto(built_site.base_url + "print_page/")
     page.wait_for_function("() => document.querySelector('#print-page-toc nav > ul a')")

@@ -17,14 +17,14 @@ from tests.browser.helpers import (
     FRAMEWORK,
     STAMP,
     TOPIC,
-    axe_violations,
+    axe_in_both_schemes,
     box,
-    describe,
     live_text,
     open_page,
     record_errors,
     seed,
     stored,
+    wait_mounted,
 )
 from tests.conftest import BuiltSite, add_revisions, copy_project, served_build
 
@@ -109,7 +109,7 @@ def test_an_item_revised_after_its_tick_is_marked_until_the_reader_confirms_it(
     entry = stored(page)["items"][REVISED]
     assert entry == {**TICKED, "seen": REVISED_ON}  # the tick itself is unchanged
     page.reload()
-    open_page(page, page.url)
+    wait_mounted(page)
     assert note(page, REVISED).is_hidden() and box(page, REVISED).is_checked()
     assert errors == []
 
@@ -191,17 +191,16 @@ def test_export_carries_the_confirmation_and_import_keeps_it(revised_site, brows
     second.close()
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("path", [TOPIC, FRAMEWORK], ids=["topic", "framework"])
-def test_axe_finds_no_violations_with_items_marked(revised_site, browser, path, scheme):
-    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+def test_axe_finds_no_violations_with_items_marked_in_either_scheme(revised_site, browser, path):
+    context = browser.new_context(color_scheme="light", viewport={"width": 1280, "height": 900})
     seed(context, SEEDED)
     page = context.new_page()
     open_page(page, revised_site.base_url + path)
     assert page.locator(".mdx-item__updated:visible").count() >= 1
-    violations = axe_violations(page)
+    found = axe_in_both_schemes(page)
     context.close()
-    assert violations == [], describe(violations)
+    assert found == {}
 
 
 def test_a_note_saved_after_the_tick_keeps_the_mark_and_the_copy_reads_back_unchanged(

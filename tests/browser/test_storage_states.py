@@ -10,7 +10,17 @@ import json
 
 import pytest
 
-from tests.browser.helpers import FIRST, KEY, SECOND, TOPIC, box, open_page, record_errors, value
+from tests.browser.helpers import (
+    FIRST,
+    KEY,
+    SECOND,
+    TOPIC,
+    box,
+    open_page,
+    record_errors,
+    value,
+    wait_mounted,
+)
 from tests.conftest import SUB_PATH
 
 pytestmark = pytest.mark.browser
@@ -120,7 +130,7 @@ def checklist(page, base_url: str, state: str) -> None:
     assert f" {done} of " in status.text_content()
     if can_save(state):
         page.reload()
-        open_page(page, base_url + TOPIC)
+        wait_mounted(page)
         assert box(page, SECOND).is_checked()
 
 
