@@ -207,7 +207,6 @@ def follow_system_scheme(page, scheme: str) -> None:
             """scheme => document.body.dataset.mdColorScheme === scheme
                 && !document.body.hasAttribute("data-md-color-switching")""",
             arg=MATERIAL_SCHEME[scheme],
-            timeout=10_000,
         )
     except PlaywrightTimeout:
         shown = page.evaluate("document.body.dataset.mdColorScheme")
