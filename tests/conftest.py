@@ -97,9 +97,11 @@ def run_mkdocs_build(
     project_dir: Path, site_dir: Path, site_url: str, *, full_site: bool = True
 ) -> subprocess.CompletedProcess[str]:
     """A strict build exactly as `make build` runs it (never with -q); with ``full_site=False``
-    as `make serve` builds (PREVIEW_ENV): for tests of a mistake that must stop the build."""
+    as `make serve` builds (PREVIEW_ENV): for tests of a mistake that must stop the build.
+    Forked from the worker's build server (strict_build's ``preloaded``): the same build
+    without importing MkDocs, Material and the plugins again each time."""
     env = None if full_site else PREVIEW_ENV
-    return strict_build(project_dir, site_dir, site_url=site_url, env=env)
+    return strict_build(project_dir, site_dir, site_url=site_url, env=env, preloaded=True)
 
 
 def read_site(site_dir: Path) -> dict[str, BuiltPage]:
@@ -329,6 +331,7 @@ class CommittedBuilds:
     """A one-commit copy of a project (see committed_copy) and its strict builds for
     https://example.org/guide/ at the commit's SOURCE_DATE_EPOCH, each made once, on first use:
     the reproducibility and the engine tests compare the same builds instead of making their own.
+    Each build is a new process, as `make build` starts one, unless made ``preloaded``.
     """
 
     def __init__(self, source_dir: Path, root: Path) -> None:
@@ -345,14 +348,16 @@ class CommittedBuilds:
         self._sites: dict[str, Path] = {}
         self._last_end = 0.0
 
-    def site(self, name: str, engine: str = "mkdocs") -> Path:
-        """The site folder of the build called ``name`` (by ``engine``); fails the test if the
-        build fails. Builds start at least a second apart: a date taken from the clock would
-        differ between them."""
+    def site(self, name: str, engine: str = "mkdocs", *, preloaded: bool = False) -> Path:
+        """The site folder of the build called ``name`` (by ``engine``, forked from the build
+        server if ``preloaded``: see strict_build); fails the test if the build fails. Builds
+        start at least a second apart: a date taken from the clock would differ between them."""
         if name not in self._sites:
             time.sleep(max(0.0, self._last_end + 1 - time.monotonic()))
             site_dir = self.root / name
-            result = strict_build(self.project, site_dir, env=self.env, engine=engine)
+            result = strict_build(
+                self.project, site_dir, env=self.env, engine=engine, preloaded=preloaded
+            )
             self._last_end = time.monotonic()
             if result.returncode != 0:
                 pytest.fail(f"{engine} build {name!r} failed:\n{result.stderr[-3000:]}")

@@ -31,7 +31,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 # The commands a recipe may tell the reader to run, and what the Makefile runs for each (without
-# its step that installs .venv); the test runs the same in the copy: `python -m <module> <args>`.
+# its step that installs .venv); the test runs the same in the copy, the ledger command's steps
+# in its own process (run_command in tests/build/test_contributing_recipes.py).
 COMMANDS = {
     "make ledger": "hooks.commands.ledger update",
     "make check": "hooks.commands.ledger check",

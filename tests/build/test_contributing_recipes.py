@@ -6,9 +6,12 @@ How recipes are marked: tests/recipes.py. When a recipe and the code disagree, a
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -77,21 +80,29 @@ def test_contributing_md_recipes_parse():
 
 
 def run_command(step: Step, command: str, project: Path) -> None:
-    """Run a COMMANDS value in the project copy (a build goes to the copy's site/)."""
+    """Run a COMMANDS value in the project copy (a build goes to the copy's site/).
+
+    `make ledger` and `make check` run hooks/commands/ledger.py's steps: a strict build for
+    URL into a folder of its own, then the ledger updated or checked against it. The build is
+    the tests' (forked from the build server, not a new process importing MkDocs afresh);
+    tests/build/test_link_ledger.py runs the command as `make` does."""
     if command.startswith("mkdocs build"):
         result = run_mkdocs_build(project, project / "site", URL)
+        output = result.stdout + result.stderr
+        status = result.returncode
     else:
-        module, *args = command.split()
-        result = subprocess.run(
-            [sys.executable, "-m", module, *args],
-            cwd=project,
-            capture_output=True,
-            text=True,
-            env={**os.environ, "SITE_URL": URL},
-        )
-    assert result.returncode == 0, (
-        f"{step.where()}: `{command}` failed:\n{(result.stdout + result.stderr)[-3000:]}"
-    )
+        module, verb = command.split()
+        assert module == "hooks.commands.ledger", f"run_command cannot run {command!r} yet"
+        with tempfile.TemporaryDirectory() as site:
+            build = run_mkdocs_build(project, Path(site), URL)
+            assert build.returncode == 0, (
+                f"{step.where()}: `{command}`: the strict build failed:\n{build.stderr[-3000:]}"
+            )
+            printed = io.StringIO()
+            with contextlib.redirect_stdout(printed):
+                status = ledger_command.main([verb], project, site_dir=Path(site))
+            output = printed.getvalue()
+    assert status == 0, f"{step.where()}: `{command}` failed:\n{output[-3000:]}"
 
 
 def check_expectation(step: Step, site: Path) -> None:

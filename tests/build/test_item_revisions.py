@@ -4,12 +4,11 @@ new text, and the next change asks again."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+import contextlib
+import io
 from pathlib import Path
 
-from hooks.commands.build import QUIET_BANNER_ENV
+from hooks.commands import ledger as ledger_command
 from hooks.content.catalogue import FRAMEWORK_FILE
 from hooks.content.revisions import read_texts
 from hooks.guards import ledger
@@ -36,14 +35,20 @@ def build_log(project: Path) -> tuple[int, str]:
     return result.returncode, result.stdout + result.stderr
 
 
-def ledger_command(project: Path, verb: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "hooks.commands.ledger", verb],
-        cwd=project,
-        env={**os.environ, **QUIET_BANNER_ENV},
-        capture_output=True,
-        text=True,
-    )
+def check_then_update(project: Path) -> list[tuple[int, str]]:
+    """`make check`, then `make ledger` (hooks/commands/ledger.py): each one's exit status and
+    what it printed, both judging one strict build of ``project`` made first. `make check`
+    writes nothing, so the build `make ledger` makes of its own would be the same one again.
+    (tests/build/test_link_ledger.py runs the commands as `make` does, each with its build.)"""
+    code, log = build_log(project)
+    assert code == 0, log[-3000:]
+    results = []
+    for verb in ("check", "update"):
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            status = ledger_command.main([verb], project, site_dir=project / "site")
+        results.append((status, printed.getvalue()))
+    return results
 
 
 def recorded_text(project: Path, item_id: str) -> dict[str, object]:
@@ -73,12 +78,11 @@ def test_changing_an_item_asks_for_a_revision_then_make_ledger_records_it(projec
     assert "add a revision under the item" in log and "minor: true" in log
     # 2. They add a revision: the build passes; `make ledger` records the new text.
     add_revisions(path, ITEM.id, {"date": "2024-02-01", "summary": "Says what to do first"})
-    check = ledger_command(project_copy, "check")  # the strict build passed, ...
-    assert check.returncode == 1
-    assert f"1 item texts not recorded ({ITEM.id})" in check.stdout  # ... the text is new
-    update = ledger_command(project_copy, "update")
-    assert update.returncode == 0, update.stderr
-    assert f"recorded the text of 1 items ({ITEM.id})" in update.stdout
+    (check, check_output), (update, update_output) = check_then_update(project_copy)
+    assert check == 1
+    assert f"1 item texts not recorded ({ITEM.id})" in check_output  # the text is new
+    assert update == 0, update_output
+    assert f"recorded the text of 1 items ({ITEM.id})" in update_output
     text = current_text(project_copy, ITEM.id)
     assert recorded_text(project_copy, ITEM.id) == {"sha256": text.digest, "revisions": 1}
     # 3. The next change asks again; a typo fix is a revision marked minor.
