@@ -23,7 +23,7 @@ import pytest
 from _pytest.nodeid import NodeId
 
 from hooks.commands.build import strict_build
-from hooks.commands.chromium import INSTALL_HINT, chromium_executable
+from hooks.commands.chromium import INSTALL_HINT, chromium_for_tests
 from hooks.content.catalogue import Catalogue, load_catalogue
 from hooks.content.nav import nav_sources, site_pages
 from hooks.guards.built_pages import BuiltPage, read_page
@@ -232,7 +232,7 @@ CHROMIUM_ARGS = [
 def browser() -> Iterator[object]:
     from playwright.sync_api import Error, sync_playwright
 
-    executable = chromium_executable()  # None: Playwright's own download, if there is one
+    executable = chromium_for_tests()  # None: Playwright's own download, if there is one
     with sync_playwright() as playwright:
         try:
             browser = playwright.chromium.launch(

@@ -53,3 +53,18 @@ def test_the_hint_names_a_way_for_debian_ubuntu_and_macos():
     assert "apt-get install chromium" in chromium.INSTALL_HINT
     assert "Ubuntu" in chromium.INSTALL_HINT and "macOS" in chromium.INSTALL_HINT
     assert "playwright install chromium" in chromium.INSTALL_HINT
+
+
+def test_browser_tests_prefer_debians_headless_shell(bin_dir):
+    executable(bin_dir / "chromium", "\x7fELF binary")
+    assert chromium.chromium_for_tests() == str(bin_dir / "chromium")
+    shell = executable(bin_dir / chromium.HEADLESS_SHELL, "\x7fELF binary")
+    assert chromium.chromium_for_tests() == shell
+    # Benchmarks measure what readers run: the full browser.
+    assert chromium.chromium_executable() == str(bin_dir / "chromium")
+
+
+def test_chromium_path_wins_over_the_headless_shell(bin_dir, monkeypatch):
+    executable(bin_dir / chromium.HEADLESS_SHELL, "\x7fELF binary")
+    monkeypatch.setenv("CHROMIUM_PATH", "/opt/chrome/chrome")
+    assert chromium.chromium_for_tests() == "/opt/chrome/chrome"
