@@ -34,6 +34,12 @@ PROJECT_DIR = Path(os.environ.get("GUIDE_PROJECT_DIR") or Path(__file__).resolve
 SUB_PATH = "/some-prefix/"
 
 
+def pytest_report_header() -> str:
+    """Which Chromium the browser tests launch: the headless shell, the full browser or the one
+    CHROMIUM_PATH names (hooks/commands/chromium.py), so a run says what it tested in."""
+    return f"chromium: {chromium_for_tests() or 'Playwright download'}"
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> Iterator[None]:
     """Every test that drives Chromium carries the `browser` marker, so `-m "not browser"` (make
