@@ -56,12 +56,15 @@ def open_page(page, url: str) -> None:
 
 
 # Material's bundle has started (the page loader adds it after the first paint, often after the
-# load event Playwright's goto waits for), and the guide's scripts have mounted the page's
-# components (they add the live region), where it has any.
+# load event Playwright's goto waits for), the guide's scripts have mounted the page's
+# components (they add the live region), where it has any, and the long parts a page opened at
+# its top leaves unlaid-out at first are laid out (overrides/main.html).
 MOUNTED = """() => (window.document$ !== undefined
         || !document.querySelector('script[data-mdx-bundle]'))
     && (document.querySelector('main > [aria-live]') !== null
-        || !document.querySelector('script[data-mdx-loader]')?.dataset.mdxScripts)"""
+        || !document.querySelector('script[data-mdx-loader]')?.dataset.mdxScripts)
+    && (!document.documentElement.classList.contains('mdx-lazy-layout')
+        || document.documentElement.hasAttribute('data-mdx-laid-out'))"""
 
 
 def wait_mounted(page, polling: str | float = "raf") -> None:
