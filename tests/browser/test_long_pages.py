@@ -26,9 +26,12 @@ PAGES = {
     "about/reviews/": ".md-typeset__scrollwrap",
 }
 # Keeps the page in its first state (parts unlaid-out): the page's own listener for the event
-# the page loader sends once the page's scripts have started never hears it.
-HOLD = """addEventListener("mdx-started", (event) => event.stopImmediatePropagation(),
-    {capture: true});"""
+# the page loader sends once the page's scripts have started never hears it; the test hears it,
+# so it knows the loader is done.
+HOLD = """addEventListener("mdx-started", (event) => {
+    event.stopImmediatePropagation();
+    window.mdxHeld = true;
+}, {capture: true});"""
 # Where the element a link leads to lands: its scroll margin below the top of the screen (Material
 # gives headings one that clears its header), as on a page laid out whole; the last parts of the
 # page stop short of it, as far as the page can scroll.
@@ -51,12 +54,19 @@ CLICK = """id => {
     link.remove();
 }"""
 # What is on screen a third of the way down: the element there, its first words and its top.
-PLACE = """() => {
+TEXT = "tr, p, li, h1, h2, h3, h4, pre"
+TEXT_AT_POINT = f"""() => {{
     const point = document.elementFromPoint(innerWidth / 2, innerHeight / 3);
-    const element = point.closest("tr, p, li, h1, h2, h3, h4, pre") ?? point;
+    if (point.closest("{TEXT}")) return true;
+    scrollBy(0, -8);
+    return false;
+}}"""
+PLACE = f"""() => {{
+    const point = document.elementFromPoint(innerWidth / 2, innerHeight / 3);
+    const element = point.closest("{TEXT}") ?? point;
     return [element.tagName, element.textContent.trim().replace(/\\s+/g, " ").slice(0, 120),
             element.getBoundingClientRect().top];
-}"""
+}}"""
 
 
 def targets(built_site, page_url: str) -> list[str]:
@@ -94,7 +104,7 @@ def held_page(context, url: str):
     page = context.new_page()
     page.add_init_script(HOLD)
     page.goto(url)
-    page.wait_for_function("() => window.document$ !== undefined")
+    page.wait_for_function("() => window.mdxHeld === true")
     after_two_frames(page)
     return page
 
@@ -134,22 +144,23 @@ def test_long_parts_are_laid_out_later_and_every_link_lands_on_its_target(
     assert [problem for problem in wrong if problem] == []
 
 
+@pytest.mark.parametrize("down", [0.3, 0.7, 1.0])
 @pytest.mark.parametrize("page_url", PAGES)
+@pytest.mark.parametrize(("width", "scheme"), LAYOUTS, ids=[f"{w}px-{s}" for w, s in LAYOUTS])
 def test_a_reload_keeps_the_readers_place_before_the_page_is_laid_out(
-    built_site, browser, page_url
+    built_site, browser, page_url, down, width, scheme
 ):
-    """A reader who dragged the scroll bar far down, past parts not laid out yet, and reloads is
-    brought back to the same text at the same place: the page is laid out whole before it is
-    left, keeping that text on screen, so the position the browser keeps holds for the page laid
-    out whole (and, on the reviews page, once Material's bundle has wrapped the tables again)."""
-    context = reader_context(browser, 390, "light")
+    """A reader who dragged the scroll bar down (to the end, too), past parts not laid out yet,
+    and reloads is brought back to the same text at the same place: the page is laid out whole
+    before it is left, keeping that text on screen, so the position the browser keeps holds for
+    the page laid out whole (and, on the reviews page, once Material's bundle has wrapped the
+    tables again; near the end, the position the page saved as it was left)."""
+    context = reader_context(browser, width, scheme)
     page = held_page(context, built_site.base_url + page_url)
-    page.evaluate("() => scrollTo(0, document.documentElement.scrollHeight * 0.7)")
-    # The reader sees text there once the part around it is laid out (a frame or two later).
-    page.wait_for_function(
-        "parts => !document.elementFromPoint(innerWidth / 2, innerHeight / 3).matches(parts)",
-        arg=", ".join(PAGES.values()),
-    )
+    page.evaluate("down => scrollTo(0, document.documentElement.scrollHeight * down)", down)
+    # The reader sees text there once the part around it is laid out (a frame or two later);
+    # a point between two blocks is moved up to the line of text above.
+    page.wait_for_function(TEXT_AT_POINT)
     before = page.evaluate(PLACE)
     page.reload()
     wait_mounted(page)
